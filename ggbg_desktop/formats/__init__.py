@@ -1,0 +1,1 @@
+"""File formats: readers into a neutral document, one recognizer, one layout, writers."""

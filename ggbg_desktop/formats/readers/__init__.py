@@ -1,0 +1,1 @@
+"""Readers: bytes of one file format into the neutral Document."""

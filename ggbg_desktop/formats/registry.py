@@ -1,0 +1,200 @@
+"""Which reader or writer handles a file: by content first, by extension second.
+
+Readers and writers are modules named here and imported only when used, so the
+command line starts fast and a missing optional format costs nothing until asked for.
+
+- A reader module has ``read(data: bytes, *, name: str) -> Document``.
+- The recognizer, ``ggbg_desktop.formats.recognize``, has
+  ``recognize(document: Document) -> ImportResult``.
+- A writer module has ``export(report: Report, options: ExportOptions) -> bytes``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ExportError, ImportRefused, ReportFileError
+from ..report.model import Report
+from . import native
+from .atomic import write_atomic
+from .importlog import ImportResult
+
+# Inputs larger than this are refused before they are read: a report, even a
+# Word file with pictures, is far smaller.
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # "docx"
+    label: str  # "Word 文档" — for file dialogs
+    module: str  # reader or writer module
+    extensions: tuple[str, ...]
+
+
+READERS: tuple[Format, ...] = (
+    Format("docx", "Word 文档", "ggbg_desktop.formats.readers.docx", (".docx", ".docm", ".dotx")),
+    Format("xlsx", "Excel 工作簿", "ggbg_desktop.formats.readers.xlsx", (".xlsx", ".xlsm")),
+    Format("xls", "Excel 97-2003 工作簿", "ggbg_desktop.formats.readers.xls", (".xls",)),
+    Format("html", "网页", "ggbg_desktop.formats.readers.html", (".html", ".htm", ".xhtml", ".mht")),
+    Format("text", "纯文本", "ggbg_desktop.formats.readers.text", (".txt", ".text", ".csv")),
+    Format("office", "其他办公文档（经 LibreOffice 转换）", "ggbg_desktop.formats.readers.office",
+           (".doc", ".wps", ".et", ".pdf", ".odt", ".ods", ".rtf")),
+)
+
+WRITERS: tuple[Format, ...] = (
+    Format("docx", "Word 文档", "ggbg_desktop.formats.writers.docx", (".docx",)),
+    Format("pdf", "PDF 文件", "ggbg_desktop.formats.writers.pdf", (".pdf",)),
+    Format("xlsx", "Excel 工作簿", "ggbg_desktop.formats.writers.xlsx", (".xlsx",)),
+    Format("html", "网页", "ggbg_desktop.formats.writers.html", (".html", ".htm")),
+    Format("text", "纯文本", "ggbg_desktop.formats.writers.text", (".txt",)),
+)
+
+NATIVE_LABEL = "年报文件"
+RECOGNIZER = "ggbg_desktop.formats.recognize"
+
+
+@dataclass
+class ExportOptions:
+    font_set: str = "official"  # "official" (仿宋_GB2312 …) or "windows" (仿宋, 楷体, 黑体, 宋体)
+    signature: bool = True  # print organ and date at the end
+
+
+def _reader_by_name(name: str) -> Format:
+    return next(f for f in READERS if f.name == name)
+
+
+def _zip_kind(data: bytes) -> str | None:
+    """docx/xlsx by the parts inside the zip, without extracting anything."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist()[:10000])
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "mimetype" in names or "content.xml" in names:
+        return "office"
+    return None
+
+
+def sniff(data: bytes, extension: str) -> str:
+    """Name of the reader for these bytes: the content decides, the extension breaks ties."""
+    ext = extension.lower()
+    head = data[:512]
+    if head.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(data)
+        if kind:
+            return kind
+        by_ext = _by_extension(ext)
+        return by_ext if by_ext in ("docx", "xlsx", "office") else "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .xls, .wps, .et
+        return "xls" if ext in (".xls", ".et") else "office"
+    if head.startswith(b"%PDF") or head.startswith(b"{\\rtf"):
+        return "office"
+    if _looks_like_html(head):
+        return "html"
+    return _by_extension(ext) if _by_extension(ext) in ("text", "html") else "text"
+
+
+def _looks_like_html(head: bytes) -> bool:
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    probe = head.replace(b"\x00", b"").lstrip().lower()
+    return probe.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<table",
+                             b"<div", b"<p", b"<!--"))
+
+
+def _by_extension(ext: str) -> str | None:
+    for f in READERS:
+        if ext in f.extensions:
+            return f.name
+    return None
+
+
+def is_native(data: bytes, extension: str) -> bool:
+    if extension.lower() == native.EXTENSION:
+        return True
+    probe = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return probe.startswith(b"{") and b'"version"' in data[:256]
+
+
+def _load(module: str, what: str):
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("ggbg_desktop"):
+            raise ImportRefused(f"本版本暂不支持{what}") from None
+        raise
+
+
+def read_bytes(data: bytes, name: str) -> ImportResult:
+    """Import a file's bytes (``name`` gives the extension and is used in messages)."""
+    ext = os.path.splitext(name)[1]
+    if is_native(data, ext):
+        return ImportResult(native.load_bytes(data), source_format="ggbg")
+    fmt = _reader_by_name(sniff(data, ext))
+    reader = _load(fmt.module, f"读取{fmt.label}")
+    document = reader.read(data, name=name)
+    recognizer = _load(RECOGNIZER, "识别导入的文件")
+    result = recognizer.recognize(document)
+    result.source_format = fmt.name
+    return result
+
+
+def read_path(path: str | os.PathLike) -> ImportResult:
+    """Import any readable file; raises a :class:`UserError` subclass with a Chinese message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise ImportRefused(f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像一份年度报告")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportRefused(f"找不到文件“{path}”") from None
+    except IsADirectoryError:
+        raise ImportRefused(f"“{path}”是一个文件夹，不是文件") from None
+    except PermissionError:
+        raise ImportRefused(f"没有权限读取“{path.name}”，或文件正被其他程序独占") from None
+    except OSError as exc:
+        raise ImportRefused(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+    if not data:
+        raise ImportRefused(f"“{path.name}”是空文件")
+    return read_bytes(data, path.name)
+
+
+def writer_for(path: str | os.PathLike) -> Format | None:
+    ext = Path(path).suffix.lower()
+    return next((f for f in WRITERS if ext in f.extensions), None)
+
+
+def export_bytes(report: Report, fmt: Format, options: ExportOptions | None = None) -> bytes:
+    writer = _load(fmt.module, f"导出{fmt.label}")
+    return writer.export(report, options or ExportOptions())
+
+
+def write_path(report: Report, path: str | os.PathLike, options: ExportOptions | None = None) -> None:
+    """Save (``.ggbg``) or export (any writer's extension) atomically."""
+    path = Path(path)
+    if path.suffix.lower() == native.EXTENSION:
+        native.save(report, path)
+        return
+    fmt = writer_for(path)
+    if fmt is None:
+        known = "、".join([native.EXTENSION] + [e for f in WRITERS for e in f.extensions])
+        raise ExportError(f"不支持导出为“{path.suffix or path.name}”，可用的格式：{known}")
+    write_atomic(path, export_bytes(report, fmt, options), ExportError)
+
+
+__all__ = ["READERS", "WRITERS", "ExportOptions", "read_path", "read_bytes", "write_path", "sniff",
+           "ReportFileError"]

@@ -1,0 +1,1 @@
+"""Writers: a report, placed by the layout, into one file format."""

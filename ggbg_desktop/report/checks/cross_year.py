@@ -1,0 +1,59 @@
+"""Rules 6–7 of FORMAT.md §6: this year's figures against last year's report."""
+
+from __future__ import annotations
+
+from ..findings import ERROR, WARNING, Finding
+from ..model import Report
+from ..schema import T2, T3, T3_CARRIED_FORWARD, T3_CARRIED_OVER, CellRef
+from .tables import fmt
+
+T2_DOCUMENT_ROWS = (0, 1)  # 规章, 行政规范性文件
+ISSUED, REPEALED, IN_FORCE = 0, 1, 2
+
+
+def check_carried_over(report: Report) -> list[Finding]:
+    """Rule 6: 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
+    last = report.last_year
+    if last is None:
+        return []
+    out = []
+    this_row = report.tables["t3"][T3_CARRIED_OVER]
+    last_row = last.tables["t3"][T3_CARRIED_FORWARD]
+    year = f"{last.year}年" if last.year else "上年"
+    for c, (now, before) in enumerate(zip(this_row, last_row)):
+        if now is None or before is None or now == before:
+            continue
+        out.append(Finding(
+            "carry_over", ERROR,
+            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {fmt(before)}（{year}报告“四、结转下年度继续办理”），"
+            f"现为 {fmt(now)}",
+            (CellRef("t3", T3_CARRIED_OVER, c),),
+            expected=before, actual=now,
+        ))
+    return out
+
+
+def check_in_force(report: Report) -> list[Finding]:
+    """Rule 7: 现行有效 = last year's 现行有效 + 本年制发 − 本年废止 (a warning: 修改/清理 break it)."""
+    last = report.last_year
+    if last is None:
+        return []
+    out = []
+    for r in T2_DOCUMENT_ROWS:
+        issued, repealed, in_force = report.tables["t2"][r]
+        before = last.tables["t2"][r][IN_FORCE]
+        if None in (issued, repealed, in_force, before):
+            continue
+        expected = before + issued - repealed
+        if expected != in_force:
+            out.append(Finding(
+                "in_force", WARNING,
+                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
+                f"本年废止 {fmt(repealed)} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实",
+                (CellRef("t2", r, IN_FORCE),),
+                expected=expected, actual=in_force,
+            ))
+    return out
+
+
+CROSS_YEAR_RULES = (check_carried_over, check_in_force)

@@ -1,0 +1,154 @@
+"""Rules 1–5 of FORMAT.md §6: the sums of tables 3 and 4 and the kinds of values."""
+
+from __future__ import annotations
+
+from ..findings import ERROR, Finding
+from ..model import Report
+from ..schema import (
+    T3,
+    T3_CARRIED_FORWARD,
+    T3_CARRIED_OVER,
+    T3_COLUMNS,
+    T3_NEW_RECEIVED,
+    T3_RESULT_ROWS,
+    T3_TOTAL_COLUMN,
+    T3_TOTAL_HANDLED,
+    T4,
+    T4_TOTAL_COLUMN,
+    TABLE_NAMES,
+    TABLES,
+    CellRef,
+)
+
+
+def fmt(value) -> str:
+    """A figure as a clerk writes it: 3, 236.982."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _all_present(values) -> bool:
+    return all(v is not None for v in values)
+
+
+def check_t3_row_totals(report: Report) -> list[Finding]:
+    """Rule 1: every row's 总计 = 自然人 + 商业企业 + … + 其他."""
+    out = []
+    for r, row in enumerate(report.tables["t3"]):
+        parts, total = row[:T3_TOTAL_COLUMN], row[T3_TOTAL_COLUMN]
+        if total is None or not _all_present(parts):
+            continue
+        expected = sum(parts)
+        if expected != total:
+            ref = CellRef("t3", r, T3_TOTAL_COLUMN)
+            out.append(Finding(
+                "t3_row_total", ERROR,
+                f"表三 {T3.cell_label(r, T3_TOTAL_COLUMN)} 应为 {fmt(expected)}，现为 {fmt(total)}"
+                f"（本行自然人与五类法人或其他组织之和）",
+                (ref,) + tuple(CellRef("t3", r, c) for c in range(T3_TOTAL_COLUMN)),
+                expected=expected, actual=total,
+            ))
+    return out
+
+
+def check_t3_column_totals(report: Report) -> list[Finding]:
+    """Rule 2: every column's （七）总计 = the sum of the 21 result rows."""
+    out = []
+    t3 = report.tables["t3"]
+    for c in range(7):
+        parts = [t3[r][c] for r in T3_RESULT_ROWS]
+        total = t3[T3_TOTAL_HANDLED][c]
+        if total is None or not _all_present(parts):
+            continue
+        expected = sum(parts)
+        if expected != total:
+            out.append(Finding(
+                "t3_column_total", ERROR,
+                f"表三 {T3.cell_label(T3_TOTAL_HANDLED, c)} 应为 {fmt(expected)}，现为 {fmt(total)}"
+                f"（（一）至（六）各项办理结果之和）",
+                (CellRef("t3", T3_TOTAL_HANDLED, c),) + tuple(CellRef("t3", r, c) for r in T3_RESULT_ROWS),
+                expected=expected, actual=total,
+            ))
+    return out
+
+
+def check_t3_balance(report: Report) -> list[Finding]:
+    """Rule 3 (the printed 勾稽关系): 一 + 二 = （七）总计 + 四, column by column."""
+    out = []
+    t3 = report.tables["t3"]
+    for c in range(7):
+        new, carried, handled, forward = (t3[r][c] for r in (
+            T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD))
+        if not _all_present((new, carried, handled, forward)):
+            continue
+        incoming, outgoing = new + carried, handled + forward
+        if incoming != outgoing:
+            column = T3_COLUMNS[c].label
+            out.append(Finding(
+                "t3_balance", ERROR,
+                f"表三 {column}列勾稽关系不成立：一+二 = {fmt(new)}+{fmt(carried)} = {fmt(incoming)}，"
+                f"（七）总计+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
+                tuple(CellRef("t3", r, c) for r in (
+                    T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)),
+                expected=incoming, actual=outgoing,
+            ))
+    return out
+
+
+def check_t4_totals(report: Report) -> list[Finding]:
+    """Rule 4: in each of the three groups, 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
+    out = []
+    for r, row in enumerate(report.tables["t4"]):
+        parts, total = row[:T4_TOTAL_COLUMN], row[T4_TOTAL_COLUMN]
+        if total is None or not _all_present(parts):
+            continue
+        expected = sum(parts)
+        if expected != total:
+            out.append(Finding(
+                "t4_total", ERROR,
+                f"表四 {T4.cell_label(r, T4_TOTAL_COLUMN)} 应为 {fmt(expected)}，现为 {fmt(total)}"
+                f"（结果维持、结果纠正、其他结果、尚未审结之和）",
+                (CellRef("t4", r, T4_TOTAL_COLUMN),) + tuple(CellRef("t4", r, c) for c in range(T4_TOTAL_COLUMN)),
+                expected=expected, actual=total,
+            ))
+    return out
+
+
+def check_values(report: Report) -> list[Finding]:
+    """Rule 5: counts are non-negative integers, the fee a non-negative number; blank is not 0."""
+    out = []
+    for key, spec in TABLES.items():
+        blanks = []
+        for r, row in enumerate(report.tables[key]):
+            for c, value in enumerate(row):
+                ref = CellRef(key, r, c)
+                label = f"{TABLE_NAMES[key]} {spec.cell_label(r, c)}"
+                if value is None:
+                    blanks.append(ref)
+                elif isinstance(value, bool) or not isinstance(value, (int, float)):
+                    out.append(Finding("value", ERROR, f"{label} 应为数字，现为“{value}”", (ref,), actual=value))
+                elif value < 0:
+                    out.append(Finding("value", ERROR, f"{label} 不能为负数，现为 {fmt(value)}", (ref,),
+                                       actual=value))
+                elif spec.kind(r, c) == "count" and isinstance(value, float) and not value.is_integer():
+                    out.append(Finding("value", ERROR, f"{label} 应为整数（件数），现为 {fmt(value)}", (ref,),
+                                       actual=value))
+        if blanks:
+            first = spec.cell_label(blanks[0].row, blanks[0].col)
+            more = f"等 {len(blanks)} 格" if len(blanks) > 1 else ""
+            out.append(Finding(
+                "blank", ERROR,
+                f"{TABLE_NAMES[key]} {first}{more}未填写：空格不等于 0，没有发生的请填 0",
+                tuple(blanks),
+            ))
+    return out
+
+
+TABLE_RULES = (
+    check_t3_row_totals,
+    check_t3_column_totals,
+    check_t3_balance,
+    check_t4_totals,
+    check_values,
+)

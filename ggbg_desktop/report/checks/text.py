@@ -1,0 +1,181 @@
+"""Rules 8–10 of FORMAT.md §6: the narrative against the tables, the year, completeness."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import WARNING, Finding, TextSpan
+from ..model import Report
+from ..narrative import (
+    CARRIED_FORWARD,
+    CARRIED_OVER,
+    FACT_NAMES,
+    FEES,
+    HANDLED,
+    LITIGATION,
+    NEW_RECEIVED,
+    RECONSIDERATION,
+    current_year_mentions,
+    stated_figures,
+)
+from ..schema import (
+    PART_BY_KEY,
+    T3_CARRIED_FORWARD,
+    T3_CARRIED_OVER,
+    T3_NEW_RECEIVED,
+    T3_TOTAL_COLUMN,
+    T3_TOTAL_HANDLED,
+    T4_TOTAL_COLUMN,
+    TABLE_NAMES,
+    TABLES,
+    TEXT_PARTS,
+    CellRef,
+)
+from .tables import fmt
+
+NARRATIVE = ("preamble",) + TEXT_PARTS
+
+# The table cells whose sum a stated figure describes.
+FACT_CELLS: dict[str, tuple[CellRef, ...]] = {
+    NEW_RECEIVED: (CellRef("t3", T3_NEW_RECEIVED, T3_TOTAL_COLUMN),),
+    CARRIED_OVER: (CellRef("t3", T3_CARRIED_OVER, T3_TOTAL_COLUMN),),
+    HANDLED: (CellRef("t3", T3_TOTAL_HANDLED, T3_TOTAL_COLUMN),),
+    CARRIED_FORWARD: (CellRef("t3", T3_CARRIED_FORWARD, T3_TOTAL_COLUMN),),
+    RECONSIDERATION: (CellRef("t4", 0, T4_TOTAL_COLUMN),),
+    LITIGATION: (CellRef("t4", 1, T4_TOTAL_COLUMN), CellRef("t4", 2, T4_TOTAL_COLUMN)),
+    FEES: (CellRef("t2", 5, 0),),
+}
+
+
+def part_name(key: str) -> str:
+    if key == "preamble":
+        return "导语"
+    spec = PART_BY_KEY[key]
+    return f"第{spec.number}部分"
+
+
+def _cells_name(cells: tuple[CellRef, ...]) -> str:
+    return "与".join(f"{TABLE_NAMES[c.table]} {TABLES[c.table].cell_label(c.row, c.col)}" for c in cells)
+
+
+def _table_sum(tables, cells: tuple[CellRef, ...]):
+    values = [tables[c.table][c.row][c.col] for c in cells]
+    if any(v is None for v in values):
+        return None
+    return sum(values)
+
+
+def check_stated_figures(report: Report) -> list[Finding]:
+    """Rule 8: figures the narrative states equal the table values they describe.
+
+    With last year's figures at hand, a stated figure that is last year's value and
+    not this year's is reported as left over from last year's text.
+    """
+    out = []
+    year = report.meta.year
+    last = report.last_year
+    for part in NARRATIVE:
+        text = report.part_text(part)
+        if not text:
+            continue
+        for fig in stated_figures(text, year):
+            cells = FACT_CELLS[fig.fact]
+            table_value = _table_sum(report.tables, cells)
+            last_value = _table_sum(last.tables, cells) if last is not None else None
+            span = TextSpan(part, fig.start, fig.end)
+            if table_value is not None and table_value == fig.value:
+                continue
+            stated = fmt(fig.value)
+            if last_value is not None and last_value == fig.value:
+                out.append(Finding(
+                    "text_stale", WARNING,
+                    f"{part_name(part)}“{fig.sentence.text.strip()}”中的 {stated} 是上年报告的数字"
+                    f"（{FACT_NAMES[fig.fact]}），请按本年数据改写",
+                    cells, span, expected=table_value, actual=fig.value,
+                ))
+            elif table_value is not None:
+                out.append(Finding(
+                    "text_figure", WARNING,
+                    f"{part_name(part)}文字称{FACT_NAMES[fig.fact]} {stated}，"
+                    f"但{_cells_name(cells)}为 {fmt(table_value)}",
+                    cells, span, expected=table_value, actual=fig.value,
+                ))
+    return out
+
+
+def check_years(report: Report) -> list[Finding]:
+    """Rule 9: no sentence speaks of an earlier year as the one being reported on."""
+    year = report.meta.year
+    if not year:
+        return []
+    out = []
+    title = report.meta.title
+    for m in re.finditer(r"((?:19|20)\d{2})\s*年", title or ""):
+        if int(m.group(1)) != year:
+            out.append(Finding(
+                "text_year", WARNING,
+                f"标题中的年度 {m.group(1)} 与报告年度 {year} 不一致",
+                expected=year, actual=int(m.group(1)),
+            ))
+            break
+    for part in NARRATIVE:
+        text = report.part_text(part)
+        if not text:
+            continue
+        seen_sentences = set()
+        for mention in current_year_mentions(text):
+            if mention.year >= year or mention.sentence.start in seen_sentences:
+                continue
+            seen_sentences.add(mention.sentence.start)
+            sentence = mention.sentence.text.strip()
+            out.append(Finding(
+                "text_year", WARNING,
+                f"{part_name(part)}“{_shorten(sentence)}”把 {mention.year} 年当作本年度来写，"
+                f"本报告是 {year} 年度，请核实是否为上年遗留文字",
+                (), TextSpan(part, mention.sentence.start, mention.sentence.end),
+                expected=year, actual=mention.year,
+            ))
+    return out
+
+
+def _shorten(sentence: str, limit: int = 40) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
+
+
+_FEE_WORDS = re.compile(r"信息处理费|收费|收取|费用")
+_PROBLEM_WORDS = re.compile(r"问题|不足|差距|短板|薄弱|欠缺|有待")
+_IMPROVEMENT_WORDS = re.compile(r"改进|整改|加强|下一步|措施|提升|完善|将|推进|强化")
+
+
+def check_completeness(report: Report) -> list[Finding]:
+    """Rule 10: every part present; 六 speaks of the fee; 五 of problems and improvements."""
+    out = []
+    meta = report.meta
+    if not meta.organ.strip():
+        out.append(Finding("completeness", WARNING, "未填写机关名称"))
+    if not meta.year:
+        out.append(Finding("completeness", WARNING, "未填写报告年度"))
+    for key in TEXT_PARTS:
+        if not report.parts.get(key, "").strip():
+            spec = PART_BY_KEY[key]
+            out.append(Finding("completeness", WARNING, f"第{spec.number}部分“{spec.title}”没有内容",
+                               span=TextSpan(key, 0, 0)))
+    p5 = report.parts.get("p5", "")
+    if p5.strip():
+        if not _PROBLEM_WORDS.search(p5):
+            out.append(Finding("completeness", WARNING, "第五部分应写明存在的主要问题",
+                               span=TextSpan("p5", 0, len(p5))))
+        if not _IMPROVEMENT_WORDS.search(p5):
+            out.append(Finding("completeness", WARNING, "第五部分应写明改进情况",
+                               span=TextSpan("p5", 0, len(p5))))
+    p6 = report.parts.get("p6", "")
+    if p6.strip() and not _FEE_WORDS.search(p6):
+        out.append(Finding(
+            "completeness", WARNING,
+            "第六部分应说明信息处理费情况（国办函〔2020〕109号）：发出收费通知件数、金额和实际收取金额",
+            span=TextSpan("p6", 0, len(p6)),
+        ))
+    return out
+
+
+TEXT_RULES = (check_stated_figures, check_years, check_completeness)

@@ -1,0 +1,82 @@
+"""The report: metadata, preamble, six parts and three tables, as plain dataclasses."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Union
+
+from .schema import TABLES, TEXT_PARTS, CellRef, report_title
+
+# A table value: an int (counts), an int or float (the fee in 万元), or None for a blank cell.
+Value = Union[int, float, None]
+Matrix = list[list[Value]]
+
+
+def empty_tables() -> dict[str, Matrix]:
+    return {key: spec.empty_matrix() for key, spec in TABLES.items()}
+
+
+@dataclass
+class Meta:
+    organ: str = ""  # 机关名称
+    year: int | None = None  # the report year (the calendar year reported on)
+    title: str = ""  # empty: proposed from organ and year
+    published: str | None = None  # 发布日期, "YYYY-MM-DD"
+    website: str = ""  # where the electronic version is published
+    contact: str = ""  # office, address, phone, postcode as one line
+    signature_date: str | None = None  # 成文日期 "YYYY-MM-DD", printed under the signature
+
+    def display_title(self) -> str:
+        return self.title or report_title(self.organ, self.year)
+
+
+@dataclass
+class LastYear:
+    """Last year's figures, kept for the cross-year rules (FORMAT.md §6 rules 6–7)."""
+
+    year: int | None = None
+    tables: dict[str, Matrix] = field(default_factory=empty_tables)
+
+
+@dataclass
+class Report:
+    meta: Meta = field(default_factory=Meta)
+    preamble: str = ""
+    # Part texts: plain text, one paragraph per line. Keys p1, p5, p6.
+    parts: dict[str, str] = field(default_factory=lambda: {k: "" for k in TEXT_PARTS})
+    tables: dict[str, Matrix] = field(default_factory=empty_tables)
+    last_year: LastYear | None = None
+    # Per-report choices kept in the file (e.g. "auto_totals": true); JSON-safe values only.
+    settings: dict = field(default_factory=dict)
+
+    # ---- values ------------------------------------------------------
+    def value(self, ref: CellRef) -> Value:
+        return self.tables[ref.table][ref.row][ref.col]
+
+    def set_value(self, ref: CellRef, value: Value) -> None:
+        self.tables[ref.table][ref.row][ref.col] = value
+
+    def flat(self, table: str) -> list[Value]:
+        """A table's values in FORMAT.md's reading order."""
+        return [v for row in self.tables[table] for v in row]
+
+    def set_flat(self, table: str, values: list[Value]) -> None:
+        shape = TABLES[table].shape()
+        if len(values) != sum(shape):
+            raise ValueError(f"{table} needs {sum(shape)} values, got {len(values)}")
+        matrix, i = [], 0
+        for n in shape:
+            matrix.append(list(values[i:i + n]))
+            i += n
+        self.tables[table] = matrix
+
+    def part_text(self, key: str) -> str:
+        return self.preamble if key == "preamble" else self.parts.get(key, "")
+
+    def copy(self) -> "Report":
+        return copy.deepcopy(self)
+
+    def is_blank(self) -> bool:
+        """True for a report nobody has typed anything into."""
+        return self == Report()

@@ -1,0 +1,1 @@
+"""The Qt editor: widgets, models over the schema, dialogs. Edits the report; never parses or checks."""
