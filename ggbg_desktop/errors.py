@@ -26,3 +26,7 @@ class ImportRefused(UserError):
 
 class ExportError(UserError):
     """An export that could not be written."""
+
+
+class RolloverError(UserError):
+    """Last year's report cannot be turned into this year's draft."""

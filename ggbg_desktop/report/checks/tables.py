@@ -122,18 +122,16 @@ def check_values(report: Report) -> list[Finding]:
         blanks = []
         for r, row in enumerate(report.tables[key]):
             for c, value in enumerate(row):
-                ref = CellRef(key, r, c)
-                label = f"{TABLE_NAMES[key]} {spec.cell_label(r, c)}"
                 if value is None:
-                    blanks.append(ref)
-                elif isinstance(value, bool) or not isinstance(value, (int, float)):
-                    out.append(Finding("value", ERROR, f"{label} 应为数字，现为“{value}”", (ref,), actual=value))
-                elif value < 0:
-                    out.append(Finding("value", ERROR, f"{label} 不能为负数，现为 {fmt(value)}", (ref,),
-                                       actual=value))
-                elif spec.kind(r, c) == "count" and isinstance(value, float) and not value.is_integer():
-                    out.append(Finding("value", ERROR, f"{label} 应为整数（件数），现为 {fmt(value)}", (ref,),
-                                       actual=value))
+                    blanks.append(CellRef(key, r, c))
+                elif type(value) is int and value >= 0:
+                    continue  # the common case, decided without building a message
+                else:
+                    problem = _value_problem(value, spec.kind(r, c))
+                    if problem:
+                        label = f"{TABLE_NAMES[key]} {spec.cell_label(r, c)}"
+                        out.append(Finding("value", ERROR, f"{label} {problem}", (CellRef(key, r, c),),
+                                           actual=value))
         if blanks:
             first = spec.cell_label(blanks[0].row, blanks[0].col)
             more = f"等 {len(blanks)} 格" if len(blanks) > 1 else ""
@@ -143,6 +141,16 @@ def check_values(report: Report) -> list[Finding]:
                 tuple(blanks),
             ))
     return out
+
+
+def _value_problem(value, kind: str) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"应为数字，现为“{value}”"
+    if value < 0:
+        return f"不能为负数，现为 {fmt(value)}"
+    if kind == "count" and isinstance(value, float) and not value.is_integer():
+        return f"应为整数（件数），现为 {fmt(value)}"
+    return None
 
 
 TABLE_RULES = (

@@ -89,7 +89,7 @@ def check_stated_figures(report: Report) -> list[Finding]:
             if last_value is not None and last_value == fig.value:
                 out.append(Finding(
                     "text_stale", WARNING,
-                    f"{part_name(part)}“{fig.sentence.text.strip()}”中的 {stated} 是上年报告的数字"
+                    f"{part_name(part)}“{_quote(text, fig.sentence)}”中的 {stated} 是上年报告的数字"
                     f"（{FACT_NAMES[fig.fact]}），请按本年数据改写",
                     cells, span, expected=table_value, actual=fig.value,
                 ))
@@ -127,10 +127,9 @@ def check_years(report: Report) -> list[Finding]:
             if mention.year >= year or mention.sentence.start in seen_sentences:
                 continue
             seen_sentences.add(mention.sentence.start)
-            sentence = mention.sentence.text.strip()
             out.append(Finding(
                 "text_year", WARNING,
-                f"{part_name(part)}“{_shorten(sentence)}”把 {mention.year} 年当作本年度来写，"
+                f"{part_name(part)}“{_quote(text, mention.sentence)}”把 {mention.year} 年当作本年度来写，"
                 f"本报告是 {year} 年度，请核实是否为上年遗留文字",
                 (), TextSpan(part, mention.sentence.start, mention.sentence.end),
                 expected=year, actual=mention.year,
@@ -138,8 +137,10 @@ def check_years(report: Report) -> list[Finding]:
     return out
 
 
-def _shorten(sentence: str, limit: int = 40) -> str:
-    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
+def _quote(text: str, sentence, limit: int = 40) -> str:
+    """The sentence as the clerk wrote it, shortened for a message."""
+    quoted = text[sentence.start:sentence.end].strip().rstrip("。；;")
+    return quoted if len(quoted) <= limit else quoted[:limit] + "…"
 
 
 _FEE_WORDS = re.compile(r"信息处理费|收费|收取|费用")

@@ -1,0 +1,101 @@
+"""The schema: shapes, the printed grids and their merges as FORMAT.md §3–§5 gives them."""
+
+from ggbg_desktop.report.schema import (
+    PARTS,
+    T2,
+    T3,
+    T4,
+    TABLES,
+    CellRef,
+    report_title,
+)
+
+
+def test_value_counts_match_the_reading_order():
+    assert sum(T2.shape()) == 10
+    assert T3.shape() == (7,) * 25
+    assert T4.shape() == (5, 5, 5)
+
+
+def test_six_parts_in_order_with_tables_in_parts_two_to_four():
+    assert [p.heading for p in PARTS] == [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    ]
+    assert [p.table for p in PARTS] == [None, "t2", "t3", "t4", None, None]
+
+
+def _coverage(spec):
+    covered = {}
+    for cell in spec.grid:
+        for r in range(cell.row, cell.row + cell.row_span):
+            for c in range(cell.col, cell.col + cell.col_span):
+                assert (r, c) not in covered, f"{spec.key}: ({r},{c}) covered twice"
+                covered[(r, c)] = cell
+    return covered
+
+
+def test_every_grid_position_is_covered_exactly_once():
+    for spec in TABLES.values():
+        covered = _coverage(spec)
+        assert set(covered) == {(r, c) for r in range(spec.grid_rows) for c in range(spec.grid_cols)}, spec.key
+
+
+def test_every_value_appears_once_in_the_grid():
+    for spec in TABLES.values():
+        refs = [cell.value for cell in spec.grid if cell.value is not None]
+        assert sorted(refs, key=lambda r: (r.row, r.col)) == list(spec.cells())
+        for cell in spec.grid:
+            assert (cell.text is None) != (cell.value is None)
+
+
+def _cell(spec, text):
+    return next(c for c in spec.grid if c.text == text)
+
+
+def test_table_two_merges():
+    for row, text in zip((0, 4, 7, 11), ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")):
+        cell = _cell(T2, text)
+        assert (cell.row, cell.col, cell.row_span, cell.col_span) == (row, 0, 1, 4)
+    licensing = next(c for c in T2.grid if c.value == CellRef("t2", 2, 0))
+    assert (licensing.row, licensing.col_span) == (6, 3)
+    fee = next(c for c in T2.grid if c.value == CellRef("t2", 5, 0))
+    assert (fee.row, fee.col, fee.col_span) == (13, 1, 3)
+    assert T2.kind(5, 0) == "amount" and T2.kind(0, 0) == "count"
+
+
+def test_table_three_merges():
+    note = _cell(T3, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    assert (note.row, note.col, note.row_span, note.col_span) == (0, 0, 3, 3)
+    assert (lambda c: (c.row, c.col, c.col_span))(_cell(T3, "申请人情况")) == (0, 3, 7)
+    assert (lambda c: (c.row_span, c.col))(_cell(T3, "自然人")) == (2, 3)
+    assert (lambda c: (c.col, c.col_span))(_cell(T3, "法人或其他组织")) == (4, 5)
+    handled = _cell(T3, "三、本年度办理结果")
+    assert (handled.row, handled.col, handled.row_span) == (5, 0, 22)
+    for text, span in (("（三）不予公开", 8), ("（四）无法提供", 3), ("（五）不予处理", 5), ("（六）其他处理", 3)):
+        assert _cell(T3, text).row_span == span
+    for text in ("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理"):
+        assert _cell(T3, text).col_span == 3
+    for text in ("（一）予以公开", "（七）总计"):
+        cell = _cell(T3, text)
+        assert (cell.col, cell.col_span) == (1, 2)
+
+
+def test_table_four_merges():
+    assert (lambda c: (c.col, c.col_span))(_cell(T4, "行政复议")) == (0, 5)
+    assert (lambda c: (c.col, c.col_span))(_cell(T4, "行政诉讼")) == (5, 10)
+    assert (lambda c: (c.col, c.col_span))(_cell(T4, "未经复议直接起诉")) == (5, 5)
+    assert (lambda c: (c.col, c.col_span))(_cell(T4, "复议后起诉")) == (10, 5)
+    upheld = [c for c in T4.grid if c.text == "结果维持"]
+    assert sorted((c.row, c.col, c.row_span) for c in upheld) == [(1, 0, 2), (2, 5, 1), (2, 10, 1)]
+    assert [c.col for c in T4.grid if c.value is not None] == list(range(15))
+
+
+def test_cell_labels_name_row_and_column():
+    assert T3.cell_label(23, 0) == "（七）总计·自然人"
+    assert T2.cell_label(2, 0) == "行政许可"
+    assert T4.cell_label(0, 4) == "行政复议·总计"
+
+
+def test_proposed_title():
+    assert report_title("蓝田县人民政府", 2023) == "蓝田县人民政府2023年政府信息公开工作年度报告"

@@ -1,0 +1,102 @@
+"""The ggbg command: exit codes, JSON output, messages, and no Qt."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ggbg_desktop import __version__
+from ggbg_desktop.cli import main
+from ggbg_desktop.formats import native
+from ggbg_desktop.report import CellRef
+
+
+@pytest.fixture
+def saved(report, tmp_path):
+    path = tmp_path / "report.ggbg"
+    native.save(report, path)
+    return path
+
+
+def test_clean_report_exits_0(saved, capsys):
+    assert main(["check", str(saved)]) == 0
+    assert "0 个错误" in capsys.readouterr().out
+
+
+def test_warnings_alone_exit_0(report, tmp_path, capsys):
+    report.parts["p6"] = "无。"
+    path = tmp_path / "w.ggbg"
+    native.save(report, path)
+    assert main(["check", str(path)]) == 0
+    assert "1 个警告" in capsys.readouterr().out
+
+
+def test_seed_004_acceptance(seed_004, tmp_path, capsys):
+    good = tmp_path / "004.ggbg"
+    native.save(seed_004, good)
+    assert main(["check", str(good)]) == 0
+    seed_004.set_value(CellRef("t3", 0, 0), 85)
+    bad = tmp_path / "004-bad.ggbg"
+    native.save(seed_004, bad)
+    capsys.readouterr()
+    assert main(["check", str(bad), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    errors = {f["rule"]: f for f in findings if f["severity"] == "error"}
+    assert set(errors) == {"t3_row_total", "t3_balance"}
+    assert errors["t3_row_total"]["cells"][0] == {"table": "t3", "row": 0, "col": 6}
+    assert errors["t3_balance"]["cells"][0] == {"table": "t3", "row": 0, "col": 0}
+    assert "应为 87，现为 86" in errors["t3_row_total"]["message"]
+
+
+def test_json_for_several_files(saved, tmp_path, capsys):
+    missing = tmp_path / "none.ggbg"
+    assert main(["check", str(saved), str(missing), "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["files"][0] == {"file": str(saved), "findings": []}
+    assert out["files"][1]["file"] == str(missing) and "找不到" in out["files"][1]["error"]
+
+
+def test_unreadable_file_exits_2_with_one_chinese_line(tmp_path):
+    bad = tmp_path / "bad.ggbg"
+    bad.write_text('{"version": 1, "meta": {}, "tables": {"t2": "x"}}', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "ggbg_desktop.cli", "check", str(bad)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "文件内容有误" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_convert_ggbg_to_ggbg(saved, tmp_path, report):
+    out = tmp_path / "copy.ggbg"
+    assert main(["convert", str(saved), str(out)]) == 0
+    assert native.load(out) == report
+
+
+def test_convert_refuses_unknown_output(saved, tmp_path, capsys):
+    assert main(["convert", str(saved), str(tmp_path / "x.mp3")]) == 2
+    assert "不支持导出" in capsys.readouterr().err
+
+
+def test_rollover_command(saved, tmp_path, capsys):
+    out = tmp_path / "2024.ggbg"
+    assert main(["rollover", str(saved), "-o", str(out)]) == 0
+    draft = native.load(out)
+    assert draft.meta.year == 2024 and draft.tables["t3"][1] == [3, 0, 0, 0, 0, 0, 3]
+    capsys.readouterr()
+    assert main(["check", str(out), "--json"]) == 1  # blanks are errors until the clerk fills them
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "text_year" in rules
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_cli_and_domain_import_no_qt():
+    code = ("import sys, ggbg_desktop.report, ggbg_desktop.cli, ggbg_desktop.formats.registry, "
+            "ggbg_desktop.formats.native; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
