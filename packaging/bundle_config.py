@@ -89,7 +89,6 @@ DEB_DEPENDS = (
     "libglib2.0-0",
     "libgl1",
     "libegl1",
-    "libopengl0",
     "libdbus-1-3",
     "libx11-6",
     "libx11-xcb1",

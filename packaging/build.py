@@ -1,0 +1,171 @@
+"""Build the self-contained program for this platform: ``python packaging/build.py``.
+
+1. renders the icon (PNG sizes, Windows .ico) into build/packaging/icons;
+2. runs PyInstaller on packaging/ggbg.spec → dist/ggbg/ (ggbg-desktop + ggbg, one folder);
+3. starts both executables once from an empty environment (a smoke test);
+4. prints the bundle's size;
+5. Linux: makes dist/ggbg-desktop_<version>_<arch>.deb with dpkg-deb;
+   Windows: compiles the Inno Setup installer if ISCC.exe is found.
+
+Options: --no-deb, --no-installer, --check-libs (list system libraries the bundle
+needs, by Debian package — to keep DEB_DEPENDS in bundle_config.py right).
+Needs PyInstaller in the build environment: pip install -e ".[build]".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bundle_config as cfg  # noqa: E402
+
+ROOT = cfg.ROOT
+BUILD = ROOT / "build" / "packaging"
+DIST = ROOT / "dist"
+SPEC = cfg.PACKAGING_DIR / "ggbg.spec"
+IS_WIN = sys.platform == "win32"
+EXE = ".exe" if IS_WIN else ""
+
+
+def step(message: str) -> None:
+    print(f"\n==> {message}", flush=True)
+
+
+def run(cmd, **kwargs) -> subprocess.CompletedProcess:
+    print("+ " + " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def make_icons() -> dict:
+    step("icons")
+    out = BUILD / "icons"
+    shutil.rmtree(out, ignore_errors=True)
+    run([sys.executable, cfg.PACKAGING_DIR / "icons.py", out], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    pngs = {int(p.stem.split("-")[1]): p for p in (out / "png").glob("ggbg-*.png")}
+    return {"png": pngs, "ico": out / "ggbg.ico"}
+
+
+def run_pyinstaller() -> Path:
+    step("PyInstaller")
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        sys.exit("PyInstaller is not installed here: pip install -e \".[build]\"")
+    env = dict(os.environ, GGBG_BUILD_DIR=str(BUILD))
+    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", DIST, "--workpath", BUILD / "pyinstaller", SPEC], env=env, cwd=ROOT)
+    return DIST / cfg.BUNDLE_DIR
+
+
+def clean_env() -> dict:
+    """No virtual environment, no PYTHONPATH, no Qt settings: what an office PC has."""
+    env = {"PATH": os.environ.get("PATH", "") if IS_WIN else "/usr/bin:/bin",
+           "QT_QPA_PLATFORM": "offscreen"}
+    for key in ("SYSTEMROOT", "TEMP", "TMP", "USERPROFILE", "LOCALAPPDATA", "APPDATA"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    return env
+
+
+def smoke_test(bundle: Path) -> None:
+    step("smoke test from an empty environment")
+    with tempfile.TemporaryDirectory() as tmp:
+        env = clean_env()
+        env["HOME"] = tmp
+        cli = run([bundle / f"{cfg.CLI_EXE}{EXE}", "--version"], cwd=tmp, env=env, capture_output=True, text=True)
+        print(cli.stdout.strip())
+        run([bundle / f"{cfg.GUI_EXE}{EXE}", "--exit-when-ready"], cwd=tmp, env=env, timeout=120)
+    print("both executables start")
+
+
+def report_size(bundle: Path) -> int:
+    step("bundle size")
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    total = sum(p.stat().st_size for p in files)
+    print(f"{bundle}: {total / 2**20:.1f} MiB in {len(files)} files; largest:")
+    for p in sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:8]:
+        print(f"  {p.stat().st_size / 2**20:6.1f} MiB  {p.relative_to(bundle)}")
+    return total
+
+
+def check_libs(bundle: Path) -> None:
+    import deb
+
+    step("system libraries the bundle links to (ldd)")
+    missing = deb.missing_libraries(bundle)
+    for lib, users in sorted(missing.items()):
+        print(f"  NOT FOUND {lib}  (needed by {', '.join(sorted(users)[:3])})")
+    listed = {d.split()[0] for d in cfg.DEB_DEPENDS}
+    for package, libs in sorted(deb.system_packages(bundle).items()):
+        mark = "ok " if package.split(":")[0] in listed else "ADD"
+        print(f"  {mark} {package}: {', '.join(sorted(libs))}")
+    print(f"  newest glibc symbol needed: {deb.glibc_needed(bundle)}")
+
+
+def make_deb(bundle: Path, icons: dict) -> Path:
+    import deb
+
+    step("Debian package")
+    if not shutil.which("dpkg-deb"):
+        sys.exit("dpkg-deb not found: build the .deb on Debian, UOS or Kylin (or pass --no-deb)")
+    path = deb.build_deb(bundle, icons["png"], BUILD, DIST, cfg.version())
+    print(f"{path} ({path.stat().st_size / 2**20:.1f} MiB)")
+    return path
+
+
+def find_iscc() -> str | None:
+    found = shutil.which("ISCC") or shutil.which("iscc")
+    if found:
+        return found
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
+                 os.environ.get("LOCALAPPDATA") and os.path.join(os.environ["LOCALAPPDATA"], "Programs")):
+        if base and os.path.exists(os.path.join(base, "Inno Setup 6", "ISCC.exe")):
+            return os.path.join(base, "Inno Setup 6", "ISCC.exe")
+    return None
+
+
+def make_installer(bundle: Path, icons: dict) -> Path | None:
+    step("Windows installer (Inno Setup)")
+    iscc = find_iscc()
+    if not iscc:
+        print("ISCC.exe (Inno Setup 6) not found; installer skipped. Install it from https://jrsoftware.org/isdl.php")
+        return None
+    version = cfg.version()
+    run([iscc, f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DIconFile={icons['ico']}",
+         f"/O{DIST}", cfg.PACKAGING_DIR / "windows" / "ggbg.iss"])
+    path = DIST / f"ggbg-desktop-{version}-setup.exe"
+    print(path)
+    return path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-deb", action="store_true", help="Linux: do not make the .deb")
+    parser.add_argument("--no-installer", action="store_true", help="Windows: do not run Inno Setup")
+    parser.add_argument("--check-libs", action="store_true", help="Linux: list the system libraries needed")
+    args = parser.parse_args(argv)
+
+    print(f"ggbg_desktop {cfg.version()} on {sys.platform}, Python {sys.version.split()[0]}")
+    BUILD.mkdir(parents=True, exist_ok=True)
+    icons = make_icons()
+    bundle = run_pyinstaller()
+    smoke_test(bundle)
+    report_size(bundle)
+    if sys.platform.startswith("linux"):
+        if args.check_libs:
+            check_libs(bundle)
+        if not args.no_deb:
+            make_deb(bundle, icons)
+    elif IS_WIN and not args.no_installer:
+        make_installer(bundle, icons)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
