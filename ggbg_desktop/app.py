@@ -1,27 +1,67 @@
-"""Start the editor window (``ggbg-desktop``). Placeholder until the editor lands."""
+"""Start the editor window: ``ggbg-desktop [--exit-when-ready] [FILE]``."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+USAGE = "ggbg-desktop [--exit-when-ready] [文件]"
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ggbg-desktop", usage=USAGE,
+                                     description="政府信息公开工作年度报告编辑器")
+    parser.add_argument("file", nargs="?", help="要打开的年报文件（.ggbg），或要导入的 Word、Excel、网页、文本文件")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="打开窗口（并载入文件）、绘制一次后退出，用于测量启动时间和冒烟测试")
+    return parser.parse_args(argv)
+
+
+def _application(argv0: str):
+    from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.fonts import ui_font
+    from .ui.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scaling (125 %, 150 % on office laptops) rendered exactly, not rounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([argv0])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("政府信息公开年报编辑器")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)  # Qt's own buttons and dialogs in Chinese
+    app.setFont(ui_font())
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    app = _application(sys.argv[0] if sys.argv else "ggbg-desktop")
 
-    from .report.schema import PARTS
+    from .ui.main_window import MainWindow
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    exit_when_ready = "--exit-when-ready" in argv
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("政府信息公开年报编辑器")
-    tabs = QTabWidget()
-    for part in PARTS:
-        tabs.addTab(QLabel(part.heading), f"{part.number}、{part.title}")
-    window.setCentralWidget(tabs)
-    window.resize(1100, 760)
+    window = MainWindow()
     window.show()
-    if exit_when_ready:
-        QTimer.singleShot(0, app.quit)
+    if args.exit_when_ready:
+        if args.file and not window.open_path(args.file):
+            return 1
+        window.repaint()  # one full paint of the window with its report
+        app.processEvents()
+        window.autosaver.stop()
+        return 0
+    from PySide6.QtCore import QTimer
+
+    def after_start() -> None:
+        restored = window.offer_recovery()
+        if args.file and not restored:
+            window.open_file(args.file)
+
+    QTimer.singleShot(0, after_start)
     return app.exec()

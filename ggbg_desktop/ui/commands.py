@@ -1,0 +1,137 @@
+"""Undo commands: every change to the report is one of these, so every edit can be undone."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtGui import QUndoCommand
+
+from ..report import TOTAL_CELLS, CellRef, Report
+from ..report.model import Value
+from ..report.schema import TABLE_NAMES, cell_label
+
+# Typing in one text or header field within this many seconds is one undo step.
+MERGE_SECONDS = 1.5
+_TEXT_ID = 1
+_META_ID = 2
+
+META_NAMES = {"organ": "机关名称", "year": "年度", "title": "标题", "published": "发布日期",
+              "website": "网址", "contact": "联系方式", "signature_date": "成文日期"}
+PART_NAMES = {"preamble": "导语", "p1": "第一部分", "p5": "第五部分", "p6": "第六部分"}
+
+
+class SetValuesCommand(QUndoCommand):
+    """Table figures typed, pasted or cleared; with 自动合计 the totals move with them."""
+
+    def __init__(self, state, changes: dict[CellRef, Value], description: str = ""):
+        if not description:
+            if len(changes) == 1:
+                ref = next(iter(changes))
+                description = f"修改{TABLE_NAMES[ref.table]} {cell_label(ref)}"
+            else:
+                description = f"修改 {len(changes)} 个数"
+        super().__init__(description)
+        self.state = state
+        self.changes = dict(changes)
+        self.before: dict[CellRef, Value] | None = None
+
+    def redo(self) -> None:
+        if self.before is None:
+            self.before = self.state.snapshot(set(self.changes) | (TOTAL_CELLS if self.state.auto_totals else set()))
+        self.state.apply_values(self.changes)
+
+    def undo(self) -> None:
+        self.state.apply_values(self.before, compute_totals=False)
+
+
+class SetTextCommand(QUndoCommand):
+    """Typing in a part's text; a burst of typing is merged into one step."""
+
+    def __init__(self, state, part: str, text: str):
+        super().__init__(f"编辑{PART_NAMES.get(part, part)}")
+        self.state = state
+        self.part = part
+        self.old = state.report.part_text(part)
+        self.new = text
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return _TEXT_ID
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, SetTextCommand) or other.part != self.part:
+            return False
+        if other.stamp - self.stamp > MERGE_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        return True
+
+    def redo(self) -> None:
+        self.state.apply_text(self.part, self.new)
+
+    def undo(self) -> None:
+        self.state.apply_text(self.part, self.old)
+
+
+class SetMetaCommand(QUndoCommand):
+    """A header field (organ, year, title, publish date)."""
+
+    def __init__(self, state, field: str, value):
+        super().__init__(f"修改{META_NAMES.get(field, field)}")
+        self.state = state
+        self.field = field
+        self.old = getattr(state.report.meta, field)
+        self.new = value
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return _META_ID
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, SetMetaCommand) or other.field != self.field or self.field == "year":
+            return False
+        if other.stamp - self.stamp > MERGE_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        return True
+
+    def redo(self) -> None:
+        self.state.apply_meta(self.field, self.new)
+
+    def undo(self) -> None:
+        self.state.apply_meta(self.field, self.old)
+
+
+class SetAutoTotalsCommand(QUndoCommand):
+    """自动合计 on or off; switching on overwrites typed totals, undo puts them back."""
+
+    def __init__(self, state, on: bool):
+        super().__init__("开启自动合计" if on else "关闭自动合计")
+        self.state = state
+        self.on = on
+        self.before = state.snapshot(TOTAL_CELLS)
+        self.was = state.auto_totals
+
+    def redo(self) -> None:
+        self.state.apply_auto_totals(self.on)
+
+    def undo(self) -> None:
+        self.state.apply_auto_totals(self.was, restore=self.before)
+
+
+class ReplaceReportCommand(QUndoCommand):
+    """An import or a pasted report replacing the whole report: one step."""
+
+    def __init__(self, state, report: Report, description: str):
+        super().__init__(description)
+        self.state = state
+        self.old = state.report
+        self.new = report
+
+    def redo(self) -> None:
+        self.state.apply_report(self.new)
+
+    def undo(self) -> None:
+        self.state.apply_report(self.old)

@@ -1,0 +1,79 @@
+"""The dock listing every error and warning of the checks; clicking one jumps to its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle
+
+from ..report import ERROR, Finding
+from ..report.schema import PART_BY_KEY, TABLES
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def part_of(finding: Finding) -> str | None:
+    """The tab a finding belongs to: "p1" … "p6", or None for the header (organ, year, title)."""
+    if finding.span is not None:
+        return "p1" if finding.span.part == "preamble" else finding.span.part
+    if finding.cells:
+        return TABLES[finding.cells[0].table].part
+    return None
+
+
+def place_name(finding: Finding) -> str:
+    part = part_of(finding)
+    if part is None:
+        return "报告信息"
+    if finding.span is not None and finding.span.part == "preamble":
+        return "导语"
+    spec = PART_BY_KEY[part]
+    return f"第{spec.number}部分"
+
+
+class FindingsPanel(QDockWidget):
+    findingActivated = Signal(object)  # Finding
+
+    def __init__(self, state, parent=None):
+        super().__init__("检查结果", parent)
+        self.setObjectName("findings_panel")
+        self.state = state
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformItemSizes(False)
+        self.setWidget(self.list)
+        style = self.style()
+        self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                       "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self._shown: list[Finding] = []
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        state.findingsChanged.connect(self.show_findings)
+        self.show_findings(state.findings)
+
+    def show_findings(self, findings) -> None:
+        if list(findings) == self._shown:
+            return
+        self._shown = list(findings)
+        self.list.setUpdatesEnabled(False)
+        self.list.clear()
+        if not findings:
+            item = QListWidgetItem("没有发现问题")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        for finding in findings:
+            severity = "错误" if finding.severity == ERROR else "提示"
+            item = QListWidgetItem(self._icons[ERROR if finding.severity == ERROR else "warning"],
+                                   f"[{place_name(finding)}·{severity}] {finding.message}")
+            item.setData(FINDING_ROLE, finding)
+            item.setToolTip(finding.message)
+            self.list.addItem(item)
+        self.list.setUpdatesEnabled(True)
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = item.data(FINDING_ROLE)
+        if finding is not None:
+            self.findingActivated.emit(finding)

@@ -1,0 +1,47 @@
+"""Chinese fonts for the window, chosen from what is installed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+# Screen fonts in order of preference: Windows, macOS, Linux desktops (UOS, Kylin, Debian).
+UI_FAMILIES = (
+    "Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC",
+    "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei", "黑体",
+)
+# The text editors read like the printed report: a 仿宋/宋体 face where there is one.
+DOCUMENT_FAMILIES = (
+    "FangSong", "仿宋", "仿宋_GB2312", "FangSong_GB2312", "Noto Serif CJK SC", "Source Han Serif SC",
+    "Noto Serif SC", "SimSun", "宋体", "Songti SC",
+)
+
+_cache: dict[str, str | None] = {}
+
+
+def _first_installed(candidates: tuple[str, ...]) -> str | None:
+    key = "|".join(candidates)
+    if key not in _cache:
+        installed = set(QFontDatabase.families())
+        _cache[key] = next((name for name in candidates if name in installed), None)
+    return _cache[key]
+
+
+def ui_font(point_size: float | None = None) -> QFont:
+    """The application font: the platform default with a Chinese sans family in front."""
+    font = QFont()
+    family = _first_installed(UI_FAMILIES)
+    if family:
+        font.setFamilies([family] + [f for f in font.families() if f != family])
+    if point_size:
+        font.setPointSizeF(point_size)
+    return font
+
+
+def document_font(point_size: float = 13.0) -> QFont:
+    """The font of the part texts: 仿宋 or a serif CJK face, falling back to the UI font."""
+    family = _first_installed(DOCUMENT_FAMILIES)
+    font = ui_font()
+    if family:
+        font.setFamilies([family] + font.families())
+    font.setPointSizeF(point_size)
+    return font

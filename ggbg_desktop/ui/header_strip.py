@@ -1,0 +1,126 @@
+"""The strip above the tabs: organ, year, title (proposed from organ and year) and publish date."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from ..report.schema import report_title
+
+NO_YEAR = 1999  # the spin box's "not filled" value, shown as "未填"
+_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(text: str) -> str | None:
+    """'2024-01-20', '2024年1月20日', '2024.1.20' → '2024-01-20'; '' → None; else ValueError."""
+    if not text.strip():
+        return None
+    m = _DATE.match(text)
+    if not m or not QDate(int(m.group(1)), int(m.group(2)), int(m.group(3))).isValid():
+        raise ValueError(text)
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
+class _UndoToWindow(QObject):
+    """Line edits here leave Ctrl+Z / Ctrl+Y to the window, whose undo stack holds their edits."""
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()
+            return True
+        return False
+
+
+class HeaderStrip(QWidget):
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.organ = QLineEdit()
+        self.organ.setPlaceholderText("如：蓝田县人民政府")
+        self.year = QSpinBox()
+        self.year.setRange(NO_YEAR, 2100)
+        self.year.setSpecialValueText("未填")
+        self.year.setSuffix(" 年")
+        self.year.setAccelerated(True)
+        self.title = QLineEdit()
+        self.published = QLineEdit()
+        self.published.setPlaceholderText("如 2024-01-20")
+        self.published.setMaximumWidth(self.fontMetrics().horizontalAdvance("2024-01-20") * 2)
+        self._undo_filter = _UndoToWindow(self)
+        for w in (self.organ, self.year, self.title, self.published):
+            w.installEventFilter(self._undo_filter)
+
+        form_left = QFormLayout()
+        form_left.addRow("机关名称", self.organ)
+        form_left.addRow("标题", self.title)
+        form_right = QFormLayout()
+        form_right.addRow("报告年度", self.year)
+        form_right.addRow("发布日期", self.published)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 2)
+        layout.addLayout(form_left, 4)
+        layout.addSpacing(12)
+        layout.addLayout(form_right, 1)
+        self.date_note = QLabel()
+        self.date_note.setStyleSheet("color: #b00020;")
+        self.date_note.hide()
+        form_right.addRow("", self.date_note)
+
+        self._loading = False
+        self.load()
+        self.organ.textEdited.connect(lambda text: state.edit_meta("organ", text.strip()))
+        self.title.textEdited.connect(self._title_edited)
+        self.year.valueChanged.connect(self._year_changed)
+        self.published.editingFinished.connect(self._date_finished)
+        state.metaChanged.connect(self.load)
+        state.reportReplaced.connect(self.load)
+
+    def load(self) -> None:
+        meta = self.state.report.meta
+        self._loading = True
+        try:
+            if self.organ.text().strip() != meta.organ:
+                self.organ.setText(meta.organ)
+            if self.year.value() != (meta.year or NO_YEAR):
+                self.year.setValue(meta.year or NO_YEAR)
+            if self.title.text() != meta.title:
+                self.title.setText(meta.title)
+            self.title.setPlaceholderText(report_title(meta.organ, meta.year) if meta.organ or meta.year
+                                          else "由机关名称和年度自动生成")
+            if not self.published.hasFocus() or parse_date_or_none(self.published.text()) != meta.published:
+                self.published.setText(meta.published or "")
+        finally:
+            self._loading = False
+
+    def _title_edited(self, text: str) -> None:
+        # Typing the proposed title itself keeps it automatic (it then follows organ and year).
+        meta = self.state.report.meta
+        value = "" if text.strip() == report_title(meta.organ, meta.year) else text
+        self.state.edit_meta("title", value)
+
+    def _year_changed(self, value: int) -> None:
+        if not self._loading:
+            self.state.edit_meta("year", None if value == NO_YEAR else value)
+
+    def _date_finished(self) -> None:
+        try:
+            value = parse_date(self.published.text())
+        except ValueError:
+            self.date_note.setText("日期格式应为 2024-01-20")
+            self.date_note.show()
+            return
+        self.date_note.hide()
+        self.state.edit_meta("published", value)
+        if value and self.published.text() != value:
+            self.published.setText(value)
+
+
+def parse_date_or_none(text: str) -> str | None:
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None

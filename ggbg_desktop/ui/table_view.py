@@ -1,0 +1,381 @@
+"""The table editor: the official grid with its spans, numeric cell editors and spreadsheet keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+)
+
+from ..report.schema import AMOUNT
+from .table_model import KIND_ROLE, CellInputError, ReportTableModel, parse_cell_text
+
+# Typing accepted in a cell editor: digits (half- or full-width); the fee also a decimal point.
+_COUNT_INPUT = QRegularExpression(r"^[0-9０-９]{0,12}$")
+_AMOUNT_INPUT = QRegularExpression(r"^[0-9０-９]{0,12}([.．][0-9０-９]{0,6})?$")
+_TYPED_START = set("0123456789.０１２３４５６７８９．")
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """A line edit that accepts only the figures the cell can hold."""
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        kind = index.data(KIND_ROLE)
+        editor.setValidator(QRegularExpressionValidator(_AMOUNT_INPUT if kind == AMOUNT else _COUNT_INPUT, editor))
+        return editor
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class ReportTableView(QTableView):
+    """Shows a :class:`ReportTableModel`; Tab/Enter/arrows move between figures, typing overwrites."""
+
+    message = Signal(str)  # for the status bar ("已粘贴 7 个数" …)
+    pasteRefused = Signal(str)  # Chinese reason; the window shows it in a dialog
+
+    def __init__(self, model: ReportTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.table_model = model
+        self.setItemDelegate(NumberDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet("QTableView { gridline-color: #8a8f98; }"
+                           "QTableView::item:selected { background: #cfe0f7; color: black; }")
+        self._values = model.value_positions()
+        for cell in model.grid_cells():
+            if cell.row_span > 1 or cell.col_span > 1:
+                self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        model.modelReset.connect(self._after_reset)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.fit_to_font()
+        if self._values:
+            first = model.index(*self._values[0])
+            self.setCurrentIndex(first)
+
+    # ---- geometry ----------------------------------------------------
+    def fit_to_font(self) -> None:
+        """Column widths and row heights from the font, so labels wrap as in the printed table."""
+        fm = QFontMetrics(self.font())
+        char = fm.horizontalAdvance("中")
+        model = self.table_model
+        spec = model.spec
+        widths = {
+            "t2": [char * 13, char * 9, char * 9, char * 9],
+            "t3": [char * 3 + 8, char * 6, char * 15] + [char * 4 + 16] * 7,
+            "t4": [char * 4 + 12] * 15,
+        }[spec.key]
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        line = fm.lineSpacing()
+        base = line + 14
+        heights = [base] * spec.grid_rows
+        for cell in model.grid_cells():
+            if cell.text is None or cell.row_span != 1:
+                continue
+            width = sum(widths[cell.col:cell.col + cell.col_span]) - 10
+            rect = fm.boundingRect(QRect(0, 0, max(width, char), 100000),
+                                   int(Qt.TextFlag.TextWordWrap), cell.text)
+            heights[cell.row] = max(heights[cell.row], rect.height() + 12)
+        for cell in model.grid_cells():  # a tall spanned label gets room in its last row
+            if cell.text is None or cell.row_span == 1:
+                continue
+            width = sum(widths[cell.col:cell.col + cell.col_span]) - 10
+            need = fm.boundingRect(QRect(0, 0, max(width, char), 100000),
+                                   int(Qt.TextFlag.TextWordWrap), cell.text).height() + 12
+            have = sum(heights[cell.row:cell.row + cell.row_span])
+            if need > have:
+                heights[cell.row + cell.row_span - 1] += need - have
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+
+    def natural_size(self) -> tuple[int, int]:
+        width = sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth()
+        height = sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth()
+        return width, height
+
+    def _after_reset(self) -> None:
+        for cell in self.table_model.grid_cells():
+            if cell.row_span > 1 or cell.col_span > 1:
+                self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+
+    # ---- moving between figures ---------------------------------------
+    def go_to(self, ref) -> None:
+        index = self.table_model.index_of(ref)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _anchor_position(self, index: QModelIndex) -> tuple[int, int]:
+        cell = self.table_model.cell_at(index.row(), index.column())
+        return (cell.row, cell.col) if cell else (index.row(), index.column())
+
+    def _step(self, position: tuple[int, int], drow: int, dcol: int) -> tuple[int, int] | None:
+        """The next value cell from ``position`` going (drow, dcol) on the grid, past labels and spans."""
+        model = self.table_model
+        r, c = position
+        start = model.cell_at(r, c)
+        while True:
+            r, c = r + drow, c + dcol
+            if not (0 <= r < model.rowCount() and 0 <= c < model.columnCount()):
+                return None
+            cell = model.cell_at(r, c)
+            if cell is None or cell is start:
+                continue
+            if cell.value is not None:
+                return cell.row, cell.col
+
+    def _reading_order_step(self, position: tuple[int, int], forward: bool) -> tuple[int, int]:
+        values = self._values
+        if position in values:
+            i = values.index(position)
+            return values[(i + (1 if forward else -1)) % len(values)]
+        later = [p for p in values if (p > position) == forward and p != position]
+        if not later:
+            return values[0] if forward else values[-1]
+        return later[0] if forward else later[-1]
+
+    def moveCursor(self, action, modifiers):
+        current = self.currentIndex()
+        if not current.isValid() or not self._values:
+            return super().moveCursor(action, modifiers)
+        pos = self._anchor_position(current)
+        A = QAbstractItemView.CursorAction
+        target = None
+        if action == A.MoveNext:
+            target = self._reading_order_step(pos, True)
+        elif action == A.MovePrevious:
+            target = self._reading_order_step(pos, False)
+        elif action in (A.MoveRight, A.MoveLeft, A.MoveUp, A.MoveDown):
+            drow, dcol = {A.MoveRight: (0, 1), A.MoveLeft: (0, -1), A.MoveUp: (-1, 0), A.MoveDown: (1, 0)}[action]
+            target = self._step(pos, drow, dcol)
+            if target is None:
+                return current
+        if target is None:
+            return super().moveCursor(action, modifiers)
+        return self.table_model.index(*target)
+
+    def _move_down_after_enter(self) -> None:
+        pos = self._anchor_position(self.currentIndex())
+        target = self._step(pos, 1, 0) or self._reading_order_step(pos, True)
+        self.setCurrentIndex(self.table_model.index(*target))
+
+    def closeEditor(self, editor, hint):
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self._move_down_after_enter()
+
+    # ---- keys ----------------------------------------------------------
+    def keyPressEvent(self, event):
+        key = event.key()
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_selection()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_from_clipboard()
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection()
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._move_down_after_enter()
+                return
+            text = event.text()
+            if text and text in _TYPED_START and not event.modifiers() & (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                if self._start_typing(text):
+                    return
+        super().keyPressEvent(event)
+
+    def _start_typing(self, text: str) -> bool:
+        """Type-to-overwrite: the first key opens the editor with just that key in it."""
+        index = self.currentIndex()
+        if not index.isValid() or not (self.table_model.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        cell = self.table_model.cell_at(index.row(), index.column())
+        anchor = self.table_model.index(cell.row, cell.col)
+        if anchor != index:
+            self.setCurrentIndex(anchor)
+        if not self.edit(anchor, QAbstractItemView.EditTrigger.EditKeyPressed, None):
+            return False
+        editor = self.indexWidget(anchor)
+        if isinstance(editor, QLineEdit):
+            editor.setText("")
+            editor.insert(text)
+        return True
+
+    # ---- selection, copy, paste, clear -----------------------------------
+    def selected_refs(self) -> list:
+        model = self.table_model
+        refs = []
+        for index in self.selectionModel().selectedIndexes():
+            ref = model.ref_at(index)
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        if not refs:
+            ref = model.ref_at(self.currentIndex())
+            if ref is not None:
+                refs.append(ref)
+        return refs
+
+    def clear_selection(self) -> None:
+        refs = [r for r in self.selected_refs() if not self.table_model.state.is_computed(r)]
+        if refs:
+            self.table_model.state.edit_values({r: None for r in refs}, f"清除 {len(refs)} 个数")
+
+    def copy_selection(self) -> str:
+        """The selected rectangle as tab-separated text (what Excel and WPS paste)."""
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        model = self.table_model
+        lines = []
+        for r in range(rows[0], rows[-1] + 1):
+            cells = []
+            for c in range(cols[0], cols[-1] + 1):
+                cell = model.cell_at(r, c)
+                if cell is None or (cell.row, cell.col) != (r, c):
+                    cells.append("")
+                else:
+                    cells.append(model.data(model.index(r, c)) or "")
+            lines.append("\t".join(cells))
+        text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(f"已复制 {len(rows)} 行 × {len(cols)} 列")
+        return text
+
+    def paste_from_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        """Paste a block of figures (tab- or space-separated rows) from the current cell on."""
+        block = _trim_labels(_split_block(text))
+        if not block:
+            return False
+        model = self.table_model
+        selected = self.selected_refs()
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            targets = {ref: block[0][0] for ref in selected}  # one figure into a range: fill it
+        else:
+            start = self.selectionModel().selectedIndexes()
+            origin = min(((i.row(), i.column()) for i in start), default=None) if start else None
+            if origin is None:
+                origin = (self.currentIndex().row(), self.currentIndex().column())
+            origin = self._anchor_position(model.index(*origin))
+            if model.cell_at(*origin) is None or model.cell_at(*origin).value is None:
+                self.pasteRefused.emit("请先选中要粘贴到的第一个数字格，再粘贴")
+                return False
+            targets = {}
+            row_start = origin
+            for r, row in enumerate(block):
+                if r > 0:
+                    row_start = self._step(row_start, 1, 0)
+                    if row_start is None:
+                        break
+                pos = row_start
+                for c, text_value in enumerate(row):
+                    if c > 0:
+                        pos = self._step(pos, 0, 1)
+                        if pos is None:
+                            break
+                    targets[model.cell_at(*pos).value] = text_value
+        changes, bad = {}, []
+        skipped = 0
+        for ref, raw in targets.items():
+            if model.state.is_computed(ref):
+                skipped += 1
+                continue
+            try:
+                changes[ref] = parse_cell_text(raw, model.spec.kind(ref.row, ref.col))
+            except CellInputError as exc:
+                bad.append(f"{model.spec.cell_label(ref.row, ref.col)}：{exc}")
+        if bad:
+            more = f"等 {len(bad)} 处" if len(bad) > 1 else ""
+            self.pasteRefused.emit(f"粘贴的内容中有不是数字的格子，未作任何修改：\n{bad[0]}{more}")
+            return False
+        if changes:
+            model.state.edit_values(changes, f"粘贴 {len(changes)} 个数")
+            indexes = [model.index_of(ref) for ref in changes]
+            selection = self.selectionModel()
+            selection.clearSelection()
+            for index in indexes:
+                selection.select(index, QItemSelectionModel.SelectionFlag.Select)
+        note = f"，{skipped} 个合计格由自动合计算出" if skipped else ""
+        self.message.emit(f"已粘贴 {len(changes)} 个数{note}")
+        return True
+
+    def _context_menu(self, pos) -> None:
+        menu = QMenu(self)
+        for text, slot, keys in (("复制", self.copy_selection, QKeySequence.StandardKey.Copy),
+                                 ("粘贴", self.paste_from_clipboard, QKeySequence.StandardKey.Paste),
+                                 ("清除", self.clear_selection, QKeySequence.StandardKey.Delete)):
+            action = QAction(text, menu)
+            action.setShortcut(keys)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def event(self, event):
+        # Copy and paste of figures are the table's own (blocks of cells), not the window's.
+        if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste):
+                event.accept()
+                return True
+        return super().event(event)
+
+
+def _split_block(text: str) -> list[list[str]]:
+    """Rows of cells from clipboard text: tabs between cells (Excel, WPS), else runs of spaces."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return []
+    if any("\t" in line for line in lines):
+        return [line.split("\t") for line in lines]
+    return [line.split() or [""] for line in lines]
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        return parse_cell_text(text, AMOUNT) is not None
+    except CellInputError:
+        return False
+
+
+def _trim_labels(block: list[list[str]]) -> list[list[str]]:
+    """Drop leading header rows and label columns copied along with the figures."""
+    if not any(_is_figure(cell) for row in block for cell in row):
+        return block
+    while block and not any(_is_figure(cell) for cell in block[0]):
+        block = block[1:]
+    while block and all(row and not _is_figure(row[0]) and row[0].strip() for row in block):
+        block = [row[1:] for row in block]
+    return block
