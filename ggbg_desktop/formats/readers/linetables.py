@@ -1,0 +1,166 @@
+"""Tables typed as lines of text — cells split by " | " or tabs, a row per line or a cell per line."""
+
+from __future__ import annotations
+
+from ..document import Block, Cell, Paragraph, Table
+from ..recognize.noise import is_noise
+from ..recognize.parts import is_part_heading
+from ..recognize.normalize import join_lines, squash
+from ..recognize.values import is_value_token
+
+PIPE = "pipe"
+TAB = "tab"
+
+# A cell longer than this is prose: the run of lines is not a table after all.
+MAX_CELL_LENGTH = 120
+# A line without separators inside a table run is a broken cell only when it is this short.
+MAX_CONTINUATION_LENGTH = 80
+
+
+def line_kind(line: str) -> str | None:
+    """PIPE or TAB when the line looks like part of a typed table, else ``None``."""
+    if "|" in line:
+        t = line.strip()
+        if t.endswith("|") or t.startswith("|") or " | " in t:
+            return PIPE
+    if "\t" in line:
+        return TAB
+    return None
+
+
+def split_pipes(line: str) -> list[str]:
+    """ "a | b | |" → ["a", "b", ""]: each cell ends at its pipe; text after the last pipe is a cell."""
+    t = line.strip()
+    parts = t.split("|")
+    if t.endswith("|"):
+        parts = parts[:-1]
+    return [p.strip() for p in parts]
+
+
+def _is_rule(line: str) -> bool:
+    """A Markdown separator such as |---|:---:|."""
+    t = line.strip()
+    return "-" in t and set(t) <= set("|-:+ =")
+
+
+def _continues(line: str) -> bool:
+    s = squash(line)
+    return bool(s) and len(s) <= MAX_CONTINUATION_LENGTH and not is_part_heading(line) and not is_noise(line)
+
+
+def blocks_from_lines(lines: list[str]) -> list[Block]:
+    """Paragraphs, one per non-empty line, and a :class:`Table` for each table-shaped run of lines."""
+    blocks: list[Block] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        kind = line_kind(lines[i])
+        if kind is None:
+            _paragraph(blocks, lines[i])
+            i += 1
+            continue
+        run: list[tuple[str, str]] = []  # ("cells"|"blank"|"more", line)
+        j = i
+        while j < n:
+            line = lines[j]
+            k = line_kind(line)
+            if k == kind:
+                run.append(("cells", line))
+            elif not line.strip():
+                run.append(("blank", line))
+            elif _continues(line) and _next_kind(lines, j + 1) == kind:
+                run.append(("more", line))
+            else:
+                break
+            j += 1
+        while run and run[-1][0] == "blank":
+            run.pop()
+        end = i + len(run)
+        table = _build_table(run, kind)
+        if table is not None:
+            blocks.append(table)
+        else:
+            for _, line in run:
+                _paragraph(blocks, line)
+        i = end
+    return blocks
+
+
+def _next_kind(lines: list[str], j: int) -> str | None:
+    """Kind of the next table line, looking past blank lines and a few more broken-cell lines."""
+    broken = 0
+    while j < len(lines):
+        line = lines[j]
+        kind = line_kind(line)
+        if kind is not None:
+            return kind
+        if line.strip():
+            broken += 1
+            if broken > 3 or not _continues(line):
+                return None
+        j += 1
+    return None
+
+
+def _paragraph(blocks: list[Block], line: str) -> None:
+    text = line.strip()
+    if text:
+        blocks.append(Paragraph(text))
+
+
+def _cells(kind: str, line: str, stream: bool) -> list[str]:
+    if kind == PIPE:
+        return split_pipes(line)
+    parts = line.rstrip("\r\n").split("\t")
+    if stream and parts and not parts[0].strip():
+        parts = parts[1:]  # the tab in front of each cell, not an empty cell
+    return [p.strip() for p in parts] or [""]
+
+
+def _build_table(run: list[tuple[str, str]], kind: str) -> Table | None:
+    cell_lines = [line for what, line in run if what == "cells" and not (kind == PIPE and _is_rule(line))]
+    if not cell_lines:
+        return None
+    wide = sum(1 for line in cell_lines if sum(1 for c in _cells(kind, line, False) if c) >= 2)
+    stream = wide < 0.4 * len(cell_lines)
+    rows = _stream_rows(run, kind) if stream else _line_rows(run, kind)
+    texts = [c for row in rows for c in row]
+    if sum(1 for c in texts if is_value_token(c)) < 2 or any(len(c) > MAX_CELL_LENGTH for c in texts):
+        return None
+    return Table(rows=[[Cell(text) for text in row] for row in rows if any(row)])
+
+
+def _line_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
+    """One row per line; a stray short line continues the last non-empty cell."""
+    rows: list[list[str]] = []
+    for what, line in run:
+        if what == "cells" and not (kind == PIPE and _is_rule(line)):
+            rows.append(_cells(kind, line, False))
+        elif what == "more" and rows:
+            row = rows[-1]
+            k = max((i for i, c in enumerate(row) if c), default=len(row) - 1)
+            row[k] = join_lines([row[k], line])
+    return rows
+
+
+def _stream_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
+    """A cell per line: gather the cells, then start a row at each label that follows a figure."""
+    cells: list[str] = []
+    for what, line in run:
+        if what == "cells" and not (kind == PIPE and _is_rule(line)):
+            cells.extend(_cells(kind, line, True))
+        elif what == "more":
+            if cells:
+                cells[-1] = join_lines([cells[-1], line])
+            else:
+                cells.append(line.strip())
+    rows: list[list[str]] = [[]]
+    has_value = False
+    for text in cells:
+        value = is_value_token(text)
+        if text and not value and has_value:
+            rows.append([])
+            has_value = False
+        rows[-1].append(text)
+        has_value = has_value or value
+    return rows

@@ -1,0 +1,158 @@
+"""The recognizer: any neutral :class:`Document` → a :class:`Report` plus an import log."""
+
+from __future__ import annotations
+
+from ...report.model import Report
+from ...report.schema import PARTS, TABLE_NAMES, TEXT_PARTS
+from ..document import Document, Paragraph, Table
+from ..importlog import ImportLog, ImportResult
+from . import meta as meta_lines
+from .noise import is_noise, published_date
+from .normalize import collapse_spaces, join_lines
+from .parts import choose_headings
+from .regions import find_regions
+from .tables import read_t2, read_t3, read_t4
+
+__all__ = ["recognize"]
+
+_SHORT = 40  # characters of a dropped line quoted in the log
+
+
+def _quote(text: str) -> str:
+    text = collapse_spaces(text)
+    return text if len(text) <= _SHORT else text[:_SHORT] + "…"
+
+
+def _paragraph_text(p: Paragraph) -> str:
+    return join_lines(p.full_text.split("\n"))
+
+
+def recognize(document: Document) -> ImportResult:
+    """Find the parts, metadata and tables of a report in a document, saying what was found and not."""
+    log = ImportLog()
+    report = Report()
+    blocks = document.blocks
+    for line in document.dropped:
+        log.info("noise", f"已去掉网页内容：{_quote(line)}")
+
+    # Paragraph texts; page noise is taken out (and listed), keeping the publish date it may carry.
+    texts: list[str | None] = []  # None for tables
+    published = document.properties.get("published") or None
+    for block in blocks:
+        if isinstance(block, Table):
+            texts.append(None)
+            continue
+        text = _paragraph_text(block)
+        if text and is_noise(text):
+            published = published or published_date(text)
+            log.info("noise", f"已去掉网页内容：{_quote(text)}")
+            text = ""
+        texts.append(text)
+
+    tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
+    regions = find_regions(tables)
+    report_tables = sorted({i for region in regions.values() for i in region.blocks})
+    headings = choose_headings([t or "" for t in texts])
+    heading_at = {c.index: key for key, c in headings.items()}
+
+    # Where each text part ends: the next heading, or a table of the report.
+    stops = sorted(set(heading_at) | set(report_tables))
+    starts = [c.index for c in headings.values()] + report_tables
+    first = min(starts) if starts else len(blocks)
+
+    _opening(report, log, [t for t in texts[:first] if t], document)
+    if published:
+        report.meta.published = published
+    for spec in PARTS:
+        if spec.key not in TEXT_PARTS:
+            continue
+        cand = headings.get(PARTS.index(spec))
+        if cand is None:
+            log.warn(spec.key, f"{spec.heading}：未找到此部分，留空待填")
+            continue
+        end = next((s for s in stops if s > cand.index), len(blocks))
+        body = [t for t in texts[cand.index + 1:end] if t]
+        if spec.key == "p6":
+            body = _closing(report, log, body)
+        report.parts[spec.key] = "\n".join(body)
+        how = "（按编号识别）" if cand.how == "number" else ""
+        if body:
+            log.info(spec.key, f"{spec.heading}：已找到{how}，{len(body)} 段")
+        else:
+            log.warn(spec.key, f"{spec.heading}：找到标题{how}，但下面没有文字")
+    if not headings and any(texts):
+        log.error("p1", "未找到“一、总体情况”等各部分标题，正文未分入各部分，请手工整理")
+
+    for key, read in (("t2", read_t2), ("t3", read_t3), ("t4", read_t4)):
+        details = ImportLog()
+        fill = read(regions.get(key), details)
+        fill.report_missing()
+        report.tables[key] = fill.matrix
+        spec_part = next(p for p in PARTS if p.table == key)
+        if fill.found:
+            count = sum(1 for row in fill.matrix for v in row if v is not None)
+            total = sum(len(row) for row in fill.matrix)
+            log.info(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：已找到，读出 {count}/{total} 个数值")
+        else:
+            heading = "，只找到标题" if PARTS.index(spec_part) in headings else ""
+            log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
+        log.extend(details)
+    for i, block in tables:
+        if i not in report_tables and block.rows:
+            log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in block.rows[0]))}），未导入")
+    return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
+
+
+def _opening(report: Report, log: ImportLog, lines: list[str], document: Document) -> None:
+    """Title (organ, year), lines under it, and the preamble: everything before the first part."""
+    title, at, used = meta_lines.find_title(lines)
+    if not title and document.properties.get("title") and meta_lines.is_title_line(document.properties["title"]):
+        title = document.properties["title"]
+    rest = lines[at + used:] if at >= 0 else lines
+    for line in lines[:max(at, 0)]:
+        log.info("meta", f"标题前的文字未导入：{_quote(line)}")
+    organ, year = meta_lines.organ_and_year(title) if title else ("", None)
+    # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
+    while at >= 0 and rest and len(rest[0]) <= 30 and not rest[0].rstrip().endswith("。"):
+        date = meta_lines.date_line(rest[0])
+        if date and not report.meta.signature_date:
+            report.meta.signature_date = date
+        log.info("meta", f"标题下的一行未放入导语：{_quote(rest[0])}")
+        rest = rest[1:]
+    report.preamble = "\n".join(rest)
+    if title:
+        log.info("meta", f"标题：{_quote(title)}")
+    else:
+        log.warn("meta", "未找到标题")
+    if organ:
+        report.meta.organ = organ
+        log.info("meta", f"机关名称：{organ}")
+    else:
+        log.warn("meta", "未找到机关名称，请在“报告信息”中填写")
+    if year is None:
+        year, how = meta_lines.year_from_text(rest + [p.text for p in document.paragraphs()[:60]])
+        if year:
+            log.warn("meta", f"年度按{how}推断为 {year} 年，请核对")
+        else:
+            log.warn("meta", "未找到报告年度，请填写")
+    report.meta.year = year
+    report.meta.title = meta_lines.keep_title(title, organ, year)
+    report.meta.website = meta_lines.website(report.preamble)
+    report.meta.contact = meta_lines.contact(report.preamble)
+    if report.preamble:
+        log.info("preamble", f"导语：{len(rest)} 段")
+
+
+def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
+    """Take the signature (organ, date) off the end of part 六."""
+    body = list(body)
+    if body and (date := meta_lines.date_line(body[-1])):
+        report.meta.signature_date = date
+        log.info("meta", f"落款日期：{date}")
+        body.pop()
+        if body and meta_lines.is_signature_organ(body[-1]):
+            organ = collapse_spaces(body.pop())
+            log.info("meta", f"落款机关：{organ}")
+            if not report.meta.organ:
+                report.meta.organ = organ
+    return body

@@ -1,0 +1,55 @@
+"""One source row split into its labels and its figures, and figures fitted to the columns expected."""
+
+from __future__ import annotations
+
+from .regions import Row
+from .values import is_value_token
+
+# How a row's figures were placed, for the log.
+BY_LABEL = "label"  # by the column headers' positions
+BY_ORDER = "order"  # in the official column order
+EXTRA_BLANKS = "extra_blanks"  # more cells than columns: the blank ones were passed over
+TOO_MANY = "too_many"  # more figures than columns: not placed
+TOO_FEW = "too_few"  # fewer figures than columns: placed from the left, the rest left blank
+
+
+def split_row(row: Row) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(labels, figures): label cells carry text that is not a figure; the figures are the cells
+    to the right of the last label."""
+    labels = [(c, t) for c, t in row.cells if t.strip() and not is_value_token(t)]
+    last = labels[-1][0] if labels else -1
+    figures = [(c, t) for c, t in row.cells if c > last]
+    return labels, figures
+
+
+def has_figures(cells: list[tuple[int, str]]) -> bool:
+    return any(is_value_token(t) for _, t in cells)
+
+
+def fit(texts: list[str], n: int) -> tuple[list[str] | None, str]:
+    """Fit the figure cells of a row to ``n`` columns in order.
+
+    Blank cells beyond ``n`` are taken from the end first (padding of typed tables), then from the
+    start (covered cells of merged labels)."""
+    v = [t.strip() for t in texts]
+    while len(v) > n and not v[-1]:
+        v.pop()
+    while len(v) > n and not v[0]:
+        v.pop(0)
+    if len(v) == n:
+        return v, BY_ORDER
+    if len(v) > n:
+        filled = [t for t in v if t]
+        if len(filled) == n:
+            return filled, EXTRA_BLANKS
+        return None, TOO_MANY
+    return v + [""] * (n - len(v)), TOO_FEW
+
+
+def by_position(figures: list[tuple[int, str]], positions: list[int]) -> list[str] | None:
+    """The figures at the header positions, or ``None`` when a figure sits outside them."""
+    wanted = set(positions)
+    if any(t.strip() and c not in wanted for c, t in figures):
+        return None
+    at = dict(figures)
+    return [at.get(c, "") for c in positions]

@@ -1,0 +1,318 @@
+"""Reading tables 2, 3 and 4 by their row and column labels (schema aliases), falling back to order."""
+
+from __future__ import annotations
+
+from ...report.schema import T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
+from ..importlog import ImportLog
+from .cells import BY_ORDER, EXTRA_BLANKS, TOO_FEW, TOO_MANY, by_position, fit, has_figures, split_row
+from .normalize import common_run, is_subsequence, label_key, norm
+from .regions import Region, Row
+from .store import TableFill
+
+# Words of the 2019–2020 format (国办公开办函〔2019〕60号) that have no place in the current one.
+LEGACY_WORDS = tuple(norm(w) for w in (
+    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "政府集中采购",
+    "对外管理服务事项", "采购项目数量", "采购总金额"))
+
+
+# ---- matching labels ---------------------------------------------------------------------------
+
+def _row_keys(rows: tuple[RowSpec, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(label_key(r.label), tuple(norm(a) for a in r.aliases)) for r in rows]
+
+
+_T2_ROWS = _row_keys(T2.rows)
+_T3_ROWS = _row_keys(T3.rows)
+_T4_ROWS = _row_keys(T4.rows)
+_T3_GROUP_KEYS = {label_key(g) for g in T3_GROUPS.values()}
+_INFO_HEADER = label_key(T2_ITEM_HEADER)
+
+
+def match_row(keys: list[tuple[str, tuple[str, ...]]], text: str, expected: int = 0) -> tuple[int, float] | None:
+    """The schema row a label names, with a score (100: the official label); ties go to the row
+    expected next."""
+    k = label_key(text)
+    if not k:
+        return None
+    scored: list[tuple[float, int]] = []
+    for i, (official, aliases) in enumerate(keys):
+        if k == official:
+            s = 100.0
+        else:
+            s = float(max((len(a) for a in aliases if a and a in k), default=0))
+            if len(k) >= 2 and k in official:
+                s = max(s, float(len(k)))
+            if s == 0:
+                run = common_run(k, official)
+                if run >= 3 and run >= 0.6 * min(len(k), len(official)):
+                    s = run - 0.5
+        if s > 0:
+            scored.append((s, i))
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    tied = [i for s, i in scored if s == top]
+    after = [i for i in tied if i >= expected]
+    return (after[0] if after else tied[0]), top
+
+
+def match_column(columns: tuple[ColumnSpec, ...], text: str, loose: bool = False) -> int | None:
+    """Index of the column a header cell names: exact label or alias, or (``loose``) an alias inside
+    it, or a header with characters lost ("结 果 持" for 结果维持)."""
+    k = label_key(text)
+    if not k:
+        return None
+    for i, col in enumerate(columns):
+        if k == label_key(col.label) or k in (norm(a) for a in col.aliases):
+            return i
+    if loose:
+        hits = [i for i, col in enumerate(columns) if any(norm(a) in k for a in col.aliases if len(norm(a)) >= 2)]
+        if len(hits) == 1:
+            return hits[0]
+    for i, col in enumerate(columns):
+        full = label_key(col.label)
+        if len(k) >= 3 and len(k) >= 0.7 * len(full) and is_subsequence(k, full):
+            return i
+    return None
+
+
+def _figures_note(fill: TableFill, r: int, how: str) -> None:
+    if how == EXTRA_BLANKS:
+        fill.log.info(fill.key, f"{fill.row_name(r)}：数值之间有多余的空格子，已略过")
+    elif how == TOO_FEW:
+        fill.log.warn(fill.key, f"{fill.row_name(r)}：数值个数少于列数，已从左起依次填入，其余留空，请核对")
+
+
+def _place_fitted(fill: TableFill, r: int, texts: list[str], n: int, source: str) -> bool:
+    fitted, how = fit(texts, n)
+    if fitted is None:
+        fill.log.error(fill.key, f"{fill.row_name(r)}：数值个数多于列数（{'、'.join(t for t in texts if t)}），"
+                                 "无法确定各值所在的列，留空待填")
+        fill.placed.setdefault(r, [""] * n)
+        return False
+    _figures_note(fill, r, how)
+    fill.place(r, dict(enumerate(fitted)), source)
+    return True
+
+
+# ---- table 3 -----------------------------------------------------------------------------------
+
+def _header_positions(rows: list[Row], columns: tuple[ColumnSpec, ...]) -> list[int] | None:
+    """Grid column of each value column, read from header rows; ``None`` unless clear and complete."""
+    found: dict[int, set[int]] = {}
+    for row in rows:
+        if has_figures(row.cells):
+            continue
+        for c, text in enumerate(row.spread):
+            j = match_column(columns, text)
+            if j is not None:
+                found.setdefault(j, set()).add(c)
+    if len(found) != len(columns) or any(len(cs) != 1 for cs in found.values()):
+        return None
+    positions = [next(iter(found[j])) for j in range(len(columns))]
+    return positions if len(set(positions)) == len(positions) else None
+
+
+def _is_header(labels: list[tuple[int, str]], columns: tuple[ColumnSpec, ...]) -> bool:
+    return sum(1 for _, t in labels if match_column(columns, t) is not None) >= 2 or any(
+        k in norm(t) for _, t in labels for k in ("勾稽关系", "申请人情况"))
+
+
+def read_t3(region: Region | None, log: ImportLog) -> TableFill:
+    fill = TableFill("t3", log)
+    if region is None:
+        return fill
+    fill.found = True
+    columns = T3.row_columns[0]
+    positions = _header_positions(region.rows, columns)
+    expected = 0
+    by_order = 0
+    shifted: list[str] = []
+    for row in region.rows:
+        labels, figures = split_row(row)
+        if not labels:
+            if has_figures(figures):
+                log.warn("t3", f"表三：一行数值没有行标签（{'、'.join(t for _, t in figures if t)}），未导入")
+            continue
+        if not has_figures(figures) and _is_header(labels, columns):
+            continue
+        label = labels[-1][1]
+        if label_key(label) in _T3_GROUP_KEYS:
+            if has_figures(figures):
+                log.warn("t3", f"表三：“{label.strip()}”一行有合计数值，这是2019年版格式的写法，新格式分为多行，"
+                               "无法拆分，相应各行请手工填写")
+            continue
+        hit = match_row(_T3_ROWS, label, expected)
+        if (hit is None or hit[1] < 2) and len(labels) > 1:
+            hit = match_row(_T3_ROWS, "".join(t for _, t in labels), expected) or hit
+        if hit is None or hit[1] < 2:
+            if has_figures(figures):
+                log.warn("t3", f"表三：未识别的行“{label.strip()}”，其数值未导入")
+            continue
+        r = hit[0]
+        if not has_figures(figures) and hit[1] < 100:
+            continue
+        expected = r + 1
+        texts = by_position(figures, positions) if positions and labels[-1][0] < min(positions) else None
+        if texts is not None:
+            fill.place(r, dict(enumerate(texts)), "按表头")
+            continue
+        if positions:
+            shifted.append(T3.rows[r].short)
+        else:
+            by_order += 1
+        _place_fitted(fill, r, [t for _, t in figures], len(columns), "按顺序")
+    if shifted:
+        examples = "、".join(f"“{s}”" for s in shifted[:3]) + ("等" if len(shifted) > 3 else "")
+        log.info("t3", f"表三：{len(shifted)} 行的标签与数值不在表头所示的列（如{examples}），"
+                       "这些行按列的先后顺序读取")
+    if by_order:
+        log.info("t3", f"表三：没有可靠的列位置（如纯文本表格），{by_order} 行按官方列序"
+                       "（自然人…其他、总计）读取")
+    return fill
+
+
+# ---- table 4 -----------------------------------------------------------------------------------
+
+def _t4_positions(rows: list[Row]) -> list[int] | None:
+    """Grid column of each of the 15 values (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5) from the headers."""
+    headers = [row for row in rows if not has_figures(row.cells)]
+    if not headers:
+        return None
+    width = max(len(row.spread) for row in headers)
+    places: dict[tuple[int, int], int] = {}
+    for c in range(width):
+        texts = [row.spread[c] for row in headers if c < len(row.spread) and row.spread[c].strip()]
+        keys = [label_key(t) for t in texts]
+        if any("复议后起诉" in k for k in keys):
+            group = 2
+        elif any("直接起诉" in k for k in keys):
+            group = 1
+        elif any(k == "行政复议" for k in keys):
+            group = 0
+        else:
+            continue
+        kinds = [j for t in texts if (j := match_column(T4.row_columns[0], t)) is not None]
+        if not kinds:
+            continue
+        if (group, kinds[-1]) in places:
+            return None
+        places[(group, kinds[-1])] = c
+    if len(places) != 15:
+        return None
+    return [places[(g, k)] for g in range(3) for k in range(5)]
+
+
+def read_t4(region: Region | None, log: ImportLog) -> TableFill:
+    fill = TableFill("t4", log)
+    if region is None:
+        return fill
+    fill.found = True
+    positions = _t4_positions(region.rows)
+    for row in region.rows:
+        labels, figures = split_row(row)
+        if not has_figures(figures):
+            continue
+        texts = by_position(figures, positions) if positions else None
+        if texts is not None:
+            for g in range(3):
+                fill.place(g, dict(enumerate(texts[g * 5:g * 5 + 5])), "按表头")
+            continue
+        filled = sum(1 for _, t in figures if t.strip())
+        hit = match_row(_T4_ROWS, labels[-1][1]) if labels else None
+        if filled > 5 or hit is None:
+            fitted, how = fit([t for _, t in figures], 15)
+            if fitted is None:
+                log.error("t4", f"表四：数值个数多于 15 个（{'、'.join(t for _, t in figures if t)}），"
+                                "无法确定各值所在的列，留空待填")
+                continue
+            if how == TOO_FEW:
+                log.warn("t4", f"表四：只找到 {sum(1 for t in fitted if t)} 个数值，已从左起依次填入，其余留空，请核对")
+            for g in range(3):
+                fill.place(g, dict(enumerate(fitted[g * 5:g * 5 + 5])), "按顺序")
+            if positions is None:
+                log.info("t4", "表四：按官方列序（行政复议、未经复议直接起诉、复议后起诉，各为维持、纠正、其他、尚未审结、总计）读取")
+        else:
+            _place_fitted(fill, hit[0], [t for _, t in figures], 5, "按行标签")
+    return fill
+
+
+# ---- table 2 -----------------------------------------------------------------------------------
+
+_T2_COLUMNS: tuple[ColumnSpec, ...] = tuple(
+    {c.key: c for cols in T2.row_columns for c in cols}.values())
+
+
+def _t2_column_key(text: str) -> str | None:
+    j = match_column(_T2_COLUMNS, text, loose=True)
+    return _T2_COLUMNS[j].key if j is not None else None
+
+
+def read_t2(region: Region | None, log: ImportLog) -> TableFill:
+    fill = TableFill("t2", log)
+    if region is None:
+        return fill
+    fill.found = True
+    header: list[tuple[int, str | None, str]] | None = None  # (grid column, column key, text)
+    legacy_noted = False
+    expected = 0
+    for row in region.rows:
+        labels, figures = split_row(row)
+        texts = [t for _, t in labels]
+        if any(w in norm(t) for t in texts for w in LEGACY_WORDS) and not legacy_noted:
+            log.warn("t2", "表二：含有2019年版格式的栏目（如“本年新制作数量”“上一年项目数量”“政府集中采购”），"
+                           "只导入与新格式对应的数值，其余请手工填写")
+            legacy_noted = True
+        start = 0
+        for i, t in enumerate(texts):
+            if "第二十条" in norm(t):
+                header, start = None, i + 1
+        hit = match_row(_T2_ROWS, texts[-1], expected) if texts else None
+        row_label = hit is not None and hit[1] >= 2 and "第二十条" not in norm(texts[-1])
+        end = len(labels) - 1 if row_label else len(labels)
+        info = next((i for i in range(start, end) if label_key(texts[i]) == _INFO_HEADER), None)
+        if info is not None:
+            header = [(c, _t2_column_key(t), t) for c, t in labels[info + 1:end]]
+        elif not row_label and not has_figures(figures):
+            keys = [(c, _t2_column_key(t), t) for c, t in labels[start:end]]
+            if any(k for _, k, _ in keys):
+                header = keys
+        if not row_label:
+            if has_figures(figures) and texts:
+                log.warn("t2", f"表二：未识别的行“{texts[-1].strip()}”，其数值未导入")
+            continue
+        r = hit[0]
+        expected = r + 1
+        _read_t2_row(fill, r, header, figures)
+    return fill
+
+
+def _read_t2_row(fill: TableFill, r: int, header, figures: list[tuple[int, str]]) -> None:
+    columns = T2.row_columns[r]
+    wanted = [c.key for c in columns]
+    if not header:
+        if not has_figures(figures):
+            return
+        fill.log.info("t2", f"{fill.row_name(r)}：没有表头，按官方列序读取")
+        _place_fitted(fill, r, [t for _, t in figures], len(columns), "按顺序")
+        return
+    texts = by_position(figures, [c for c, _, _ in header])
+    if texts is None:
+        texts, how = fit([t for _, t in figures], len(header))
+        if texts is None:
+            fill.log.error("t2", f"{fill.row_name(r)}：数值个数与表头不符，无法确定各值所在的列，留空待填")
+            fill.placed.setdefault(r, [""] * len(columns))
+            return
+        _figures_note(fill, r, how)
+    got = {key: text for (_, key, _), text in zip(header, texts) if key}
+    placed = {i: got[key] for i, key in enumerate(wanted) if key in got}
+    for (_, key, name), text in zip(header, texts):
+        if text.strip() and key not in wanted:
+            fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”在新格式中没有对应的格子，未导入")
+    if not placed:
+        if len(wanted) == 1 and len(header) == 1:
+            placed = {0: texts[0]}  # one value under a header we do not know: still the row's only figure
+            fill.log.info("t2", f"{fill.row_name(r)}：表头“{header[0][2].strip()}”不是标准写法，按唯一的数值读取")
+        else:
+            fill.log.warn("t2", f"{fill.row_name(r)}：表头与新格式的栏目对应不上，留空待填")
+    fill.place(r, placed, "按表头")
