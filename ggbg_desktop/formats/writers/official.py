@@ -1,0 +1,99 @@
+"""GB/T 9704 page geometry, type sizes and table column widths shared by the Word and PDF writers."""
+
+from __future__ import annotations
+
+from ..document import BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION
+from .. import fonts
+
+PAGE_WIDTH_MM = 210.0
+PAGE_HEIGHT_MM = 297.0
+MARGIN_TOP_MM = 37.0
+MARGIN_BOTTOM_MM = 35.0
+MARGIN_LEFT_MM = 28.0
+MARGIN_RIGHT_MM = 26.0
+TYPE_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM  # 156
+TYPE_HEIGHT_MM = PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM  # 225
+
+TITLE_PT = 22.0  # 二号
+BODY_PT = 16.0  # 三号
+PAGE_NUMBER_PT = 14.0  # 四号
+LINES_PER_PAGE = 22
+# Fixed line pitch: 22 lines in the 225 mm type area, rounded down to whole twips.
+LINE_PT = 28.9
+TITLE_LINE_PT = 35.0  # the title's lines, a little more than its 22 pt
+# Condense body characters slightly so 28 fit the 156 mm line (442 pt / 28 = 15.8 pt).
+BODY_CHAR_SPACING_PT = -0.25
+FIRST_LINE_INDENT_CHARS = 2
+# Page number: 7 mm below the type area, one character in from the edge.
+PAGE_NUMBER_GAP_MM = 7.0
+PAGE_NUMBER_DASH = "—"
+
+# Role → (font role, bold). Sizes: title 22 pt, everything else 16 pt.
+PARAGRAPH_FONTS: dict[str, tuple[str, bool]] = {
+    TITLE: (fonts.TITLE, False),
+    SUBTITLE: (fonts.KAI, False),
+    HEADING1: (fonts.HEI, False),
+    HEADING2: (fonts.KAI, False),
+    HEADING3: (fonts.BODY, True),
+    BODY: (fonts.BODY, False),
+    SIGNATURE: (fonts.BODY, False),
+    CAPTION: (fonts.BODY, False),
+}
+
+# Tables: a smaller 仿宋 so the official columns fit 156 mm.
+TABLE_PT: dict[str, float] = {"t2": 12.0, "t3": 10.5, "t4": 10.5}
+TABLE_LINE_FACTOR = 1.25  # line height inside cells, relative to the font size
+CELL_PADDING_MM = 0.8
+
+# Column widths in mm, summing to the 156 mm type area. Table 三's first two
+# columns carry only the vertical group labels ("三、本年度办理结果", "（三）不予公开").
+COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
+    "t2": (48.0, 36.0, 36.0, 36.0),
+    "t3": (7.0, 16.0, 49.0) + (12.0,) * 7,
+    "t4": (156.0 / 15,) * 15,
+}
+
+
+def column_widths_mm(key: str, count: int) -> tuple[float, ...]:
+    """Widths for a table of ``count`` columns; unknown tables share the width evenly."""
+    widths = COLUMN_WIDTHS_MM.get(key or "")
+    if widths is None or len(widths) != count:
+        return (TYPE_WIDTH_MM / count,) * count
+    return widths
+
+
+def page_number_text(number: int) -> str:
+    return f"{PAGE_NUMBER_DASH} {number} {PAGE_NUMBER_DASH}"
+
+
+# A line of the 22 pt title holds 20 characters in the 156 mm type area.
+TITLE_LINE_CHARS = 20
+_TITLE_TAIL = "政府信息公开工作年度报告"
+
+
+def title_lines(title: str) -> list[str]:
+    """The title broken where the words allow (GB/T 9704 §7.3.3): a title too long for one line
+    goes "{机关}{年度}年" over "政府信息公开工作年度报告"; anything else is left to wrap."""
+    if text_width_chars(title) <= TITLE_LINE_CHARS or not title.endswith(_TITLE_TAIL) or len(title) == len(_TITLE_TAIL):
+        return [title]
+    return [title[: -len(_TITLE_TAIL)].rstrip(), _TITLE_TAIL]
+
+
+def text_width_chars(text: str) -> float:
+    """Width in body characters: half-width letters and digits count half."""
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
+def signature_right_indents(lines: list[str]) -> list[float]:
+    """Right indents, in characters, of the signature lines (GB/T 9704 §7.3.5.2).
+
+    The organ's name ends two characters in from the right; the date below starts
+    two characters right of the name's start. When the date is the longer, the date
+    ends two characters in and the name moves left to keep that offset.
+    """
+    if len(lines) != 2:
+        return [2.0] * len(lines)
+    organ, when = text_width_chars(lines[0]), text_width_chars(lines[1])
+    if when + 2 <= organ:
+        return [2.0, 2.0 + organ - 2 - when]
+    return [4.0 + when - organ, 2.0]
