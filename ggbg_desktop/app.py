@@ -47,16 +47,25 @@ def main(argv: list[str] | None = None) -> int:
 
     from .ui.main_window import MainWindow
 
-    window = MainWindow()
-    window.show()
     if args.exit_when_ready:
-        if args.file and not window.open_path(args.file):
-            return 1
+        from .ui.dialogs import UnattendedDialogs
+
+        dialogs = UnattendedDialogs()
+        window = MainWindow(dialogs=dialogs)  # nobody is there to answer a dialog
+        window.show()
+        if args.file:
+            window.open_path(args.file)
+            while window.worker.busy:  # an import runs in the worker: wait for it
+                window.worker.wait(50)
+                app.processEvents()
         window.repaint()  # one full paint of the window with its report
         app.processEvents()
         window.autosaver.stop()
-        return 0
+        return 1 if dialogs.errors else 0
     from PySide6.QtCore import QTimer
+
+    window = MainWindow()
+    window.show()
 
     def after_start() -> None:
         restored = window.offer_recovery()

@@ -111,3 +111,37 @@ class Dialogs:
     def run_dialog(self, dialog) -> bool:
         """Print preview and print dialogs: modal, True when accepted."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class UnattendedDialogs(Dialogs):
+    """For ``--exit-when-ready``: messages go to stderr, every question is answered "no"."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+
+    def error(self, parent, message: str, title: str = "无法完成") -> None:
+        import sys
+
+        self.errors.append(message)
+        sys.stderr.write(f"{title}：{message}\n")
+
+    def info(self, parent, message: str, title: str = "提示") -> None:
+        pass
+
+    def ask_save_changes(self, parent, name: str) -> str:
+        return DISCARD
+
+    def ask_restore(self, parent, description: str) -> bool:
+        return False
+
+    def confirm_import(self, parent, result, source, accept_text="替换当前报告") -> bool:
+        return True
+
+    def open_file(self, parent, caption, directory, filters):
+        return None
+
+    def save_file(self, parent, caption, suggested, filters):
+        return None, ""
+
+    def run_dialog(self, dialog) -> bool:
+        return False

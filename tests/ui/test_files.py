@@ -1,0 +1,264 @@
+"""Files: save and reopen, closing with unsaved changes, import with its log, export, recovery after a crash."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from conftest import SEEDS, complete_report
+from ggbg_desktop.formats import native
+from ggbg_desktop.formats.importlog import ImportLog, ImportResult
+from ggbg_desktop.report import CellRef
+from ggbg_desktop.ui.dialogs import DISCARD, SAVE, Dialogs, ImportLogDialog
+
+from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
+from .helpers import type_chinese, type_into
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_save_close_reopen_and_find_everything(qtbot, make_window, dialogs, tmp_path):
+    window = make_window()
+    window.state.load(complete_report(), None)
+    type_into(qtbot, window, CellRef("t2", 0, 0), "2")
+    type_chinese(window.text_editors["p6"], "另：")
+    expected = window.state.report.copy()
+    dialogs.save_path = str(tmp_path / "年报")
+    window.act_save.trigger()
+    saved = tmp_path / "年报.ggbg"
+    assert saved.exists() and not window.state.is_dirty
+    assert "年报.ggbg" in window.windowTitle() and not window.isWindowModified()
+    assert window.close()
+    assert dialogs.asked_save == []  # nothing unsaved, nothing asked
+
+    again = make_window()
+    assert str(saved) in again.settings.recent_files()
+    assert again.open_path(saved)
+    assert again.state.report == expected
+    assert again.text_editors["p6"].toPlainText() == expected.parts["p6"]
+    assert again.header.organ.text() == "蓝田县人民政府"
+    assert again.table_models["t2"].data(again.table_models["t2"].index_of(CellRef("t2", 0, 0))) == "2"
+
+
+def test_close_with_unsaved_changes_asks(qtbot, make_window, monkeypatch, tmp_path):
+    window = make_window(dialogs_=Dialogs())  # the real dialogs, answered by patching QMessageBox
+    type_into(qtbot, window, CellRef("t4", 0, 0), "1")
+    asked = []
+
+    def answer(button):
+        def exec_(box):
+            asked.append(box.text())
+            return button
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel))
+    assert not window.close()
+    assert window.isVisible() and asked and "尚未保存" in asked[0]
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Discard))
+    assert window.close()
+    assert len(asked) == 2
+
+
+def test_save_answer_saves_before_closing(qtbot, window, dialogs, tmp_path):
+    type_into(qtbot, window, CellRef("t4", 0, 0), "1")
+    dialogs.save_answer = SAVE
+    dialogs.save_path = str(tmp_path / "x.ggbg")
+    assert window.close()
+    assert native.load(tmp_path / "x.ggbg").value(CellRef("t4", 0, 0)) == 1
+
+
+def test_failed_save_keeps_the_report_and_says_why(qtbot, window, dialogs, tmp_path):
+    type_into(qtbot, window, CellRef("t4", 0, 0), "1")
+    dialogs.save_path = str(tmp_path / "no-such-folder" / "x.ggbg")
+    assert not window.save()
+    assert dialogs.errors and dialogs.errors[-1][0] == "无法保存"
+    assert window.state.is_dirty and window.state.report.value(CellRef("t4", 0, 0)) == 1
+
+
+def test_open_a_damaged_file_changes_nothing(window, dialogs, tmp_path):
+    bad = tmp_path / "bad.ggbg"
+    bad.write_text("{not json", encoding="utf-8")
+    before = window.state.report.copy()
+    assert not window.open_path(bad)
+    assert dialogs.errors[-1][0] == "无法打开" and "不是有效的年报文件" in dialogs.errors[-1][1]
+    assert window.state.report == before
+
+
+def _import_or_skip(qtbot, window, dialogs, path):
+    window.import_path(path)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10000)
+    if dialogs.errors and "暂不支持" in dialogs.errors[-1][1]:
+        pytest.skip(f"reader not there yet: {dialogs.errors[-1][1]}")
+
+
+def test_import_a_seed_shows_its_log_and_is_one_undo_step(qtbot, window, dialogs):
+    seed = SEEDS / "004_52047f2dfa4f4279.txt"
+    if not seed.exists():
+        pytest.skip("shared/seeds not present")
+    before = window.state.report.copy()
+    _import_or_skip(qtbot, window, dialogs, seed)
+    assert not dialogs.errors, dialogs.errors
+    result, source, accept = dialogs.import_logs[-1]
+    assert source == seed.name and accept == "替换当前报告"
+    assert result.log.entries, "the import log should say what was found"
+    assert window.state.report == result.report
+    assert window.state.report.meta.year == 2023
+    from conftest import EXPECTED
+
+    expected = EXPECTED[seed.name]
+    assert window.state.report.tables["t3"] == expected["t3"]
+    assert window.state.report.flat("t4") == expected["t4"]
+    window.act_undo.trigger()
+    assert window.state.report == before
+
+
+def test_cancelled_import_changes_nothing(qtbot, window, dialogs):
+    seed = SEEDS / "000_087472ced84f1984.txt"
+    if not seed.exists():
+        pytest.skip("shared/seeds not present")
+    dialogs.import_answer = False
+    before = window.state.report.copy()
+    _import_or_skip(qtbot, window, dialogs, seed)
+    assert dialogs.import_logs and window.state.report == before
+
+
+def test_import_log_dialog_lists_every_entry(qtbot):
+    log = ImportLog()
+    log.info("t3", "找到表三，25 行")
+    log.warn("meta", "未找到发布日期")
+    log.error("t4", "表四缺少一组数字")
+    dialog = ImportLogDialog(ImportResult(complete_report(), log, "text"), "年报.txt", "替换当前报告")
+    qtbot.addWidget(dialog)
+    rows = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
+    assert rows == ["找到表三，25 行", "未找到发布日期", "表四缺少一组数字"]
+    assert dialog.tree.topLevelItem(1).text(0) == "注意" and dialog.tree.topLevelItem(1).text(1) == "报告信息"
+
+
+def test_unreadable_import_is_a_dialog(qtbot, window, dialogs, tmp_path):
+    empty = tmp_path / "空.docx"
+    empty.write_bytes(b"")
+    before = window.state.report.copy()
+    window.import_path(empty)
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10000)
+    assert dialogs.errors and dialogs.errors[-1][0] == "无法导入" and "空文件" in dialogs.errors[-1][1]
+    assert window.state.report == before
+
+
+def test_export_writes_a_file_or_says_it_cannot(qtbot, window, dialogs, tmp_path):
+    window.state.load(complete_report(), None)
+    target = tmp_path / "年报.docx"
+    dialogs.export_path = str(target)
+    window.act_export.trigger()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=20000)
+    if dialogs.errors:
+        assert "暂不支持" in dialogs.errors[-1][1]
+    else:
+        assert target.exists() and target.stat().st_size > 1000
+
+
+def test_paste_report_without_text_on_the_clipboard(window, dialogs):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    window.act_paste_report.trigger()
+    assert dialogs.errors and "剪贴板" in dialogs.errors[-1][1]
+
+
+def test_autosave_writes_the_working_copy_only_when_changed(qtbot, make_window, tmp_path):
+    window = make_window(autosave_ms=50)
+    copy = window.autosaver.path
+    assert not window.autosaver.save_now() and not copy.exists()  # nothing changed yet
+    type_into(qtbot, window, CellRef("t4", 0, 0), "7")
+    qtbot.waitUntil(copy.exists, timeout=3000)
+    assert native.load(copy).value(CellRef("t4", 0, 0)) == 7
+    window.state.undo_stack.setClean()  # as after saving: the copy is no longer needed
+    assert not copy.exists()
+
+
+CRASHING_EDITOR = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([sys.argv[0]])
+    from ggbg_desktop.report import CellRef
+    from ggbg_desktop.ui.main_window import MainWindow
+    from ggbg_desktop.ui.settings import AppSettings
+    home = Path(sys.argv[1])
+    window = MainWindow(settings=AppSettings(QSettings(str(home / "s.ini"), QSettings.Format.IniFormat)),
+                        recovery_dir=home / "recovery", autosave_ms=100)
+    window.show()
+    window.header.organ.setText("灞桥区人民政府")
+    window.header.organ.textEdited.emit("灞桥区人民政府")
+    window.state.edit_values({CellRef("t3", 0, 0): 41, CellRef("t3", 0, 1): 1})
+    def report():
+        if window.autosaver.path.exists():
+            print("AUTOSAVED", flush=True)
+        else:
+            QTimer.singleShot(50, report)
+    QTimer.singleShot(50, report)
+    app.exec()
+""")
+
+
+def test_kill_mid_edit_and_restore_on_next_start(qtbot, make_window, dialogs, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-c", CRASHING_EDITOR, str(tmp_path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        line = ""
+        while time.monotonic() < deadline and "AUTOSAVED" not in line:
+            line = proc.stdout.readline()
+            if not line and proc.poll() is not None:
+                break
+        assert "AUTOSAVED" in line, "the editor never autosaved"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    assert list((tmp_path / "recovery").glob("recovery-*.ggbg"))
+
+    window = make_window()  # the next start, same machine
+    assert window.offer_recovery()
+    assert dialogs.restore_asked and "灞桥区人民政府" in dialogs.restore_asked[0]
+    report = window.state.report
+    assert report.meta.organ == "灞桥区人民政府"
+    assert report.value(CellRef("t3", 0, 0)) == 41 and report.value(CellRef("t3", 0, 6)) == 42
+    assert window.state.is_dirty and window.state.path is None
+    assert window.header.organ.text() == "灞桥区人民政府"
+    leftover = [p for p in (tmp_path / "recovery").glob("recovery-*.ggbg") if p != window.autosaver.path]
+    assert leftover == []  # the crashed run's copy is gone once taken over
+    assert not window.offer_recovery()  # and is not offered twice
+
+
+def test_declining_recovery_discards_the_copy(make_window, dialogs, tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    native.save(complete_report(), folder / "recovery-999999.ggbg")
+    dialogs.restore_answer = False
+    window = make_window()
+    assert not window.offer_recovery()
+    assert dialogs.restore_asked
+    assert not (folder / "recovery-999999.ggbg").exists()
+    assert window.state.report.meta.organ != "蓝田县人民政府" or not window.state.is_dirty
+
+
+def test_exit_when_ready_opens_paints_and_exits(tmp_path):
+    path = tmp_path / "r.ggbg"
+    native.save(complete_report(), path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-m", "ggbg_desktop", "--exit-when-ready", str(path)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    bad = subprocess.run([sys.executable, "-m", "ggbg_desktop", "--exit-when-ready", str(tmp_path / "none.ggbg")],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
