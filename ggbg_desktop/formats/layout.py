@@ -126,9 +126,9 @@ def header_rows(spec: TableSpec) -> int:
 
 
 def signature(report: Report) -> list[Paragraph]:
-    """Organ and date, right-aligned at the end; the date is 成文日期, else the publish date."""
+    """Organ and 成文日期, right-aligned at the end (the publish date is the website's, not signed)."""
     organ = report.meta.organ.strip()
-    when = chinese_date(report.meta.signature_date or report.meta.published)
+    when = chinese_date(report.meta.signature_date)
     lines = [line for line in (organ, when) if line]
     return [Paragraph(line, SIGNATURE) for line in lines]
 

@@ -1,0 +1,108 @@
+"""Excel (.xlsx): report information on a first sheet, then the three official tables, one sheet each."""
+
+from __future__ import annotations
+
+import io
+
+from ...report.model import Report
+from ...report.schema import PARTS, TABLE_NAMES, TABLES
+from ..document import Table
+from ..layout import chinese_date, format_value, layout
+from . import official as o
+
+INFO_SHEET = "报告信息"
+# Label → what it shows, in the order of the first sheet.
+INFO_ROWS = ("标题", "机关名称", "报告年度", "发布日期", "成文日期", "网站", "联系方式")
+_MM_TO_WIDTH = 0.55  # Excel column width units (characters of the default font) per mm
+
+
+def export(report: Report, options) -> bytes:
+    """The report as an .xlsx workbook's bytes."""
+    from openpyxl import Workbook
+
+    document = layout(report, options)
+    book = Workbook()
+    _info_sheet(book.active, report)
+    tables = {t.key: t for t in document.tables()}
+    for key, spec in TABLES.items():
+        sheet = book.create_sheet(f"{TABLE_NAMES[key]} {spec.title}"[:31])
+        _table_sheet(sheet, report, tables[key])
+    book.properties.title = document.properties.get("title", "")
+    book.properties.creator = document.properties.get("author", "")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _info_sheet(sheet, report: Report) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.title = INFO_SHEET
+    meta = report.meta
+    values = {
+        "标题": meta.display_title(),
+        "机关名称": meta.organ,
+        "报告年度": meta.year,
+        "发布日期": meta.published or "",
+        "成文日期": chinese_date(meta.signature_date),
+        "网站": meta.website,
+        "联系方式": meta.contact,
+    }
+    sheet.column_dimensions["A"].width = 30
+    sheet.column_dimensions["B"].width = 100
+    wrap = Alignment(wrap_text=True, vertical="top")
+    bold = Font(bold=True)
+    rows: list[tuple[str, object]] = [(label, values[label]) for label in INFO_ROWS]
+    rows.append(("导语", report.preamble))
+    for part in PARTS:
+        rows.append((part.heading, report.parts.get(part.key, "") if part.kind == "text"
+                     else f"见工作表“{TABLE_NAMES[part.table]} {TABLES[part.table].title}”"[:60]))
+    for r, (label, value) in enumerate(rows, start=1):
+        sheet.cell(r, 1, label).font = bold
+        cell = sheet.cell(r, 2, value if value not in (None, "") else None)
+        cell.alignment = wrap
+        sheet.cell(r, 1).alignment = wrap
+
+
+def _table_sheet(sheet, report: Report, table: Table) -> None:
+    """The table cell for cell as printed: merges, borders, widths; values as numbers."""
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    spec = TABLES[table.key]
+    side = Side(style="thin", color="000000")
+    border = Border(left=side, right=side, top=side, bottom=side)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    font = Font(name="仿宋", size=o.TABLE_PT.get(table.key, 10.5))
+    title_font = Font(name="黑体", size=14)
+    sheet.cell(1, 1, spec.title).font = title_font
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=spec.grid_cols)
+    sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    top = 2  # the grid starts under the title row
+    widths = o.column_widths_mm(table.key, spec.grid_cols)
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = max(6.0, width * _MM_TO_WIDTH * 1.6)
+    for r in range(spec.grid_rows):
+        for c in range(spec.grid_cols):
+            cell = sheet.cell(top + r, c + 1)
+            cell.border = border
+            cell.alignment = centred
+            cell.font = font
+    for g in spec.grid:
+        cell = sheet.cell(top + g.row, g.col + 1)
+        if g.value is not None:
+            value = report.value(g.value)
+            cell.value = value if value is None or isinstance(value, (int, float)) else format_value(value)
+        else:
+            cell.value = g.text
+        if g.row_span > 1 or g.col_span > 1:
+            sheet.merge_cells(start_row=top + g.row, start_column=g.col + 1,
+                              end_row=top + g.row + g.row_span - 1, end_column=g.col + g.col_span)
+    sheet.freeze_panes = sheet.cell(top + table.header_rows, 1)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if table.header_rows:
+        sheet.print_title_rows = f"{top}:{top + table.header_rows - 1}"
