@@ -1,0 +1,411 @@
+"""The release build's configuration, checked without running PyInstaller (fast, any machine).
+
+packaging/bundle_config.py says what goes into the bundle; these tests keep it, the spec,
+the Linux desktop files, the Windows installer script and pyproject.toml consistent
+with the code as it grows.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "packaging"
+LINUX = PACKAGING / "linux"
+sys.path.insert(0, str(PACKAGING))
+try:
+    import bundle_config as cfg
+    import deb
+    import icons
+    import winversion
+finally:
+    sys.path.remove(str(PACKAGING))  # packaging/build.py must not shadow anything named "build"
+
+SPEC_TEXT = (PACKAGING / "ggbg.spec").read_text(encoding="utf-8")
+PACKAGE = ROOT / "ggbg_desktop"
+
+# Modules that reach the network. The program is offline by design: none may be imported.
+NETWORK_MODULES = ("socket", "ssl", "urllib.request", "http.client", "http.server", "ftplib", "smtplib",
+                   "poplib", "imaplib", "xmlrpc", "requests", "httpx", "aiohttp", "urllib3",
+                   "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",
+                   "PySide6.QtWebSockets", "PySide6.QtNetworkAuth", "PySide6.QtHttpServer")
+
+
+def _imports(path: Path):
+    """Every module name imported by a source file (absolute imports; relative ones are ours)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, node.lineno
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module, node.lineno
+            for alias in node.names:
+                yield f"{node.module}.{alias.name}", node.lineno
+
+
+def _sources():
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+# ---- what the bundle holds ----------------------------------------------------------
+
+
+def test_every_resource_file_is_bundled_where_resource_path_looks():
+    bundled = {(src.resolve(), dest) for src, dest in cfg.resource_files()}
+    on_disk = [p for p in (ROOT / "resources").rglob("*")
+               if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")]
+    assert on_disk, "resources/ holds no files"
+    for path in on_disk:
+        dest = str(Path("ggbg_desktop", "resources", path.parent.relative_to(ROOT / "resources")))
+        assert (path.resolve(), dest) in bundled, f"{path} is not bundled"
+    assert (cfg.ICON_SVG.resolve(), str(Path("ggbg_desktop", "resources", "icons"))) in bundled
+    # the spec uses that list, and stages resources/ as the package ggbg_desktop.resources
+    assert "cfg.resource_files()" in SPEC_TEXT
+    assert 'ROOT / "resources", STAGE / "ggbg_desktop" / "resources"' in SPEC_TEXT
+
+
+def test_spec_collects_all_submodules_so_new_readers_and_writers_ship():
+    from ggbg_desktop.formats import registry
+
+    assert "collect_submodules(package)" in SPEC_TEXT
+    assert "ggbg_desktop" in cfg.COLLECT_SUBMODULES
+    for fmt in (*registry.READERS, *registry.WRITERS):
+        assert fmt.module.startswith("ggbg_desktop."), fmt
+    assert registry.RECOGNIZER.startswith("ggbg_desktop.")
+    # python-docx's templates, and the libraries readers import lazily
+    assert "docx" in cfg.DATA_PACKAGES and "collect_data_files(package)" in SPEC_TEXT
+    for module in ("docx", "openpyxl", "xlrd", "lxml.etree", "charset_normalizer"):
+        assert module in cfg.HIDDEN_IMPORTS
+
+
+def _spec_calls(name):
+    tree = ast.parse(SPEC_TEXT)
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name]
+
+
+def _keyword(call, name):
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def test_spec_makes_a_windowed_and_a_console_executable_in_one_folder():
+    exes = {ast.unparse(_keyword(c, "name")): c for c in _spec_calls("EXE")}
+    assert set(exes) == {"cfg.GUI_EXE", "cfg.CLI_EXE"}
+    assert ast.literal_eval(_keyword(exes["cfg.GUI_EXE"], "console")) is False
+    assert ast.literal_eval(_keyword(exes["cfg.CLI_EXE"], "console")) is True
+    for call in exes.values():
+        assert ast.literal_eval(_keyword(call, "exclude_binaries")) is True  # one-folder build
+        assert "ICO" in ast.unparse(_keyword(call, "icon"))
+        assert "version_file" in ast.unparse(_keyword(call, "version"))
+    (collect,) = _spec_calls("COLLECT")
+    assert {ast.unparse(a) for a in collect.args} >= {"exe_gui", "exe_cli"}
+    assert (cfg.GUI_EXE, cfg.CLI_EXE) == ("ggbg-desktop", "ggbg")
+
+
+def test_code_imports_only_the_qt_modules_the_bundle_carries():
+    """A Qt module the code imports but the bundle lacks would crash only the frozen program."""
+    wrong = []
+    for path in _sources():
+        for name, line in _imports(path):
+            if name.startswith("PySide6."):
+                module = name.split(".")[1]
+                if module[:2] == "Qt" and module not in cfg.QT_MODULES:
+                    wrong.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert not wrong, ("add these Qt modules to QT_MODULES in packaging/bundle_config.py "
+                       "(and take them out of QT_EXCLUDED):\n" + "\n".join(wrong))
+    assert not set(cfg.QT_MODULES) & set(cfg.QT_EXCLUDED)
+
+
+def test_code_imports_no_network_module():
+    found = []
+    for path in _sources():
+        for name, line in _imports(path):
+            if any(name == m or name.startswith(m + ".") for m in NETWORK_MODULES):
+                found.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert not found, "the program must stay offline:\n" + "\n".join(found)
+    assert "QtNetwork" in cfg.QT_EXCLUDED
+
+
+@pytest.mark.parametrize("category, filename, kept", [
+    ("platforms", "libqxcb.so", True),
+    ("platforms", "libqoffscreen.so", True),
+    ("platforms", "libqminimal.so", True),
+    ("platforms", "qwindows.dll", True),
+    ("platforms", "libqwayland.so", False),
+    ("platforms", "libqvnc.so", False),
+    ("platformthemes", "libqgtk3.so", False),
+    ("imageformats", "libqsvg.so", True),
+    ("imageformats", "qsvg.dll", True),
+    ("imageformats", "libqpdf.so", False),
+    ("iconengines", "libqsvgicon.so", True),
+    ("printsupport", "libcupsprintersupport.so", True),
+    ("styles", "qmodernwindowsstyle.dll", True),
+    ("platforminputcontexts", "libibusplatforminputcontextplugin.so", True),
+    ("platforminputcontexts", "libqtvirtualkeyboardplugin.so", False),
+    ("tls", "libqopensslbackend.so", False),
+    ("networkinformation", "libqnetworkmanager.so", False),
+    ("sqldrivers", "libqsqlite.so", False),
+])
+def test_qt_plugins_kept(category, filename, kept):
+    assert cfg.plugin_kept(category, filename) is kept
+
+
+def test_qt_translations_only_chinese():
+    assert cfg.QT_TRANSLATIONS.match("qtbase_zh_CN.qm")
+    assert cfg.QT_TRANSLATIONS.match("qt_zh_CN.qm")
+    assert not cfg.QT_TRANSLATIONS.match("qtbase_de.qm")
+    assert not cfg.QT_TRANSLATIONS.match("designer_zh_CN.qm")
+
+
+# ---- pyproject: the wheel must hold every package --------------------------------------
+
+
+def _pyproject():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        tomllib = pytest.importorskip("tomli")
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_pyproject_lists_every_package_directory():
+    """pyproject lists packages by hand (resources/ is mapped to ggbg_desktop.resources, so
+    automatic discovery is off); a folder of modules missing there ships a broken wheel."""
+    setuptools_cfg = _pyproject()["tool"]["setuptools"]
+    listed = set(setuptools_cfg["packages"])
+    on_disk = {".".join(d.relative_to(ROOT).parts) for d in [PACKAGE, *PACKAGE.rglob("*")]
+               if d.is_dir() and "__pycache__" not in d.parts and any(d.glob("*.py"))}
+    missing = sorted(on_disk - listed)
+    assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {missing}"
+    assert setuptools_cfg["package-dir"].get("ggbg_desktop.resources") == "resources"
+    assert "ggbg_desktop.resources" in listed
+
+
+def test_pyproject_packages_all_exist():
+    listed = _pyproject()["tool"]["setuptools"]["packages"]
+    mapped = _pyproject()["tool"]["setuptools"].get("package-dir", {})
+    for name in listed:
+        folder = ROOT / mapped[name] if name in mapped else ROOT.joinpath(*name.split("."))
+        assert (folder / "__init__.py").is_file(), f"pyproject lists {name}, but {folder}/__init__.py is missing"
+
+
+def test_pyproject_has_build_extra_and_entry_points():
+    project = _pyproject()["project"]
+    assert any(dep.startswith("pyinstaller") for dep in project["optional-dependencies"]["build"])
+    assert project["scripts"]["ggbg"] == "ggbg_desktop.cli:main"
+    assert project["gui-scripts"]["ggbg-desktop"] == "ggbg_desktop.app:main"
+    assert "from ggbg_desktop.cli import main" in (PACKAGING / "entry_cli.py").read_text(encoding="utf-8")
+    assert "from ggbg_desktop.app import main" in (PACKAGING / "entry_gui.py").read_text(encoding="utf-8")
+
+
+def test_build_output_is_ignored_by_git():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "build/" in ignored and "dist/" in ignored
+
+
+# ---- icon ------------------------------------------------------------------------------
+
+
+def test_icon_svg_is_square_and_self_contained():
+    root = ET.parse(cfg.ICON_SVG).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    assert w == h
+    for element in root.iter():
+        assert not element.tag.endswith(("image", "script", "foreignObject", "style")), element.tag
+        for name, value in element.attrib.items():
+            assert "url(" not in value and "http" not in value, f"{element.tag} {name}={value}"
+
+
+def test_ico_container_layout():
+    bitmap = icons.dib_from_bgra(2, 2, bytes(range(16)))
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + struct.pack(">II", 256, 256) + b"\x08\x06\x00\x00\x00"
+    data = icons.ico_bytes([(2, 2, bitmap), (256, 256, png)])
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind, count) == (0, 1, 2)
+    w, h, _, _, planes, bpp, size, offset = struct.unpack("<BBBBHHII", data[6:22])
+    assert (w, h, planes, bpp, size) == (2, 2, 1, 32, len(bitmap)) and data[offset:offset + size] == bitmap
+    w, h, _, _, _, _, size, offset = struct.unpack("<BBBBHHII", data[22:38])
+    assert (w, h) == (0, 0) and data[offset:offset + size] == png  # 0 means 256
+    # bitmap entries: header says twice the height (image + mask), rows bottom-up
+    assert struct.unpack("<Iii", bitmap[:12]) == (40, 2, 4)
+    assert bitmap[40:48] == bytes(range(8, 16))
+
+
+def test_icons_render_from_the_svg(tmp_path):
+    pytest.importorskip("PySide6.QtSvg")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, str(PACKAGING / "icons.py"), str(tmp_path)], check=True, env=env,
+                   capture_output=True, timeout=60)
+    for size in cfg.ICON_SIZES:
+        assert icons.png_size((tmp_path / "png" / f"ggbg-{size}.png").read_bytes()) == (size, size)
+    ico = (tmp_path / "ggbg.ico").read_bytes()
+    assert struct.unpack("<HHH", ico[:6]) == (0, 1, len(cfg.ICO_SIZES))
+
+
+# ---- Linux: desktop entry, MIME type, scripts, .deb ------------------------------------------
+
+
+def test_desktop_entry_is_valid():
+    path = LINUX / "ggbg-desktop.desktop"
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        result = subprocess.run([validator, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str
+    parser.read(path, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert entry["Name"] == cfg.APP_NAME
+    assert entry["Exec"].split()[0] == cfg.GUI_EXE and "%f" in entry["Exec"].split()
+    assert entry["Icon"] == cfg.APP_ID
+    assert cfg.MIME_TYPE in entry["MimeType"].rstrip(";").split(";")
+    assert entry["Terminal"] == "false"
+    assert "Office" in entry["Categories"].split(";")
+
+
+def test_mime_type_declares_ggbg_files():
+    tree = ET.parse(LINUX / "ggbg-desktop-mime.xml")
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    (mime,) = tree.getroot().findall("m:mime-type", ns)
+    assert mime.get("type") == cfg.MIME_TYPE
+    assert [g.get("pattern") for g in mime.findall("m:glob", ns)] == ["*" + cfg.EXTENSION]
+    assert mime.find("m:icon", ns).get("name") == cfg.APP_ID
+
+
+@pytest.mark.parametrize("script", ["postinst", "postrm", "ggbg-desktop.sh"])
+def test_shell_scripts_parse_and_are_executable(script):
+    path = LINUX / script
+    assert os.access(path, os.X_OK), f"{path} must be executable (git mode 755)"
+    assert path.read_text(encoding="utf-8").startswith("#!/bin/sh\n")
+    if shutil.which("sh"):
+        subprocess.run(["sh", "-n", str(path)], check=True)
+
+
+def test_maintainer_scripts_refresh_caches_only_when_the_tool_exists():
+    for script in ("postinst", "postrm"):
+        text = (LINUX / script).read_text(encoding="utf-8")
+        for tool in ("update-desktop-database", "update-mime-database", "gtk-update-icon-cache"):
+            assert f"command -v {tool}" in text
+
+
+def test_deb_depends_on_the_xcb_platform_libraries(tmp_path):
+    fake_bundle = tmp_path / "bundle"
+    fake_bundle.mkdir()
+    (fake_bundle / "lib.so").write_bytes(b"\x7fELF" + b"\0" * 12 + b"GLIBC_2.17\0GLIBC_2.31\0GLIBCXX_3.4.30\0")
+    assert deb.glibc_needed(fake_bundle) == "2.31"
+    control = deb.control_text(version="1.2.3", arch="amd64", installed_size_kib=1000,
+                               depends_list=deb.depends(fake_bundle))
+    fields = dict(line.split(": ", 1) for line in control.splitlines() if not line.startswith(" "))
+    assert fields["Package"] == "ggbg-desktop" and fields["Version"] == "1.2.3"
+    depends = [d.strip() for d in fields["Depends"].split(",")]
+    assert "libc6 (>= 2.31)" in depends
+    for lib in ("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxkbcommon-x11-0", "libegl1",
+                "libfontconfig1", "libgl1", "libdbus-1-3"):
+        assert lib in depends
+    assert control.endswith("\n") and "\n\n" not in control
+
+
+def _fake_bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "dist" / "ggbg"
+    (bundle / "_internal").mkdir(parents=True)
+    for exe in (cfg.GUI_EXE, cfg.CLI_EXE):
+        (bundle / exe).write_text("#!/bin/sh\n", encoding="utf-8")
+        (bundle / exe).chmod(0o755)
+    (bundle / "_internal" / "data.txt").write_text("x", encoding="utf-8")
+    return bundle
+
+
+def _fake_pngs(tmp_path: Path) -> dict[int, Path]:
+    out = {}
+    for size in cfg.ICON_SIZES:
+        out[size] = tmp_path / f"{size}.png"
+        out[size].write_bytes(b"\x89PNG\r\n\x1a\n")
+    return out
+
+
+def test_deb_tree_layout(tmp_path):
+    root = tmp_path / "root"
+    deb.stage_tree(_fake_bundle(tmp_path), _fake_pngs(tmp_path), root)
+    assert os.access(root / "opt/ggbg-desktop/ggbg-desktop", os.X_OK)
+    assert os.readlink(root / "usr/bin/ggbg") == "/opt/ggbg-desktop/ggbg"
+    wrapper = root / "usr/bin/ggbg-desktop"
+    assert os.access(wrapper, os.X_OK) and 'exec "$APPDIR/ggbg-desktop" "$@"' in wrapper.read_text(encoding="utf-8")
+    assert (root / "usr/share/applications/ggbg-desktop.desktop").is_file()
+    assert (root / "usr/share/mime/packages/ggbg-desktop.xml").is_file()
+    assert (root / "usr/share/icons/hicolor/scalable/apps/ggbg-desktop.svg").is_file()
+    for size in cfg.ICON_SIZES:
+        assert (root / f"usr/share/icons/hicolor/{size}x{size}/apps/ggbg-desktop.png").is_file()
+    assert (root / "usr/share/doc/ggbg-desktop/copyright").is_file()
+
+
+def test_deb_builds_with_dpkg_deb(tmp_path):
+    if not shutil.which("dpkg-deb"):
+        pytest.skip("dpkg-deb is not installed (not a Debian-family system)")
+    path = deb.build_deb(_fake_bundle(tmp_path), _fake_pngs(tmp_path), tmp_path / "work", tmp_path / "out", "9.8.7")
+    listing = subprocess.run(["dpkg-deb", "-c", str(path)], capture_output=True, text=True, check=True).stdout
+    for expected in ("./usr/share/applications/ggbg-desktop.desktop", "./usr/share/mime/packages/ggbg-desktop.xml",
+                     "./usr/share/icons/hicolor/scalable/apps/ggbg-desktop.svg", "./opt/ggbg-desktop/ggbg-desktop",
+                     "./usr/bin/ggbg -> /opt/ggbg-desktop/ggbg"):
+        assert expected in listing
+    assert "root/root" in listing
+    info = subprocess.run(["dpkg-deb", "-f", str(path), "Version", "Depends"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "9.8.7" in info and "libxcb-cursor0" in info
+
+
+# ---- Windows: version resource, installer script, workflow ------------------------------------
+
+
+def test_windows_version_resource():
+    assert winversion.version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert winversion.version_tuple("1.2rc1") == (1, 2, 0, 0)
+    text = winversion.version_file_text(cfg.version(), exe_name="ggbg-desktop", description=cfg.APP_NAME,
+                                        product=cfg.APP_NAME, company=cfg.PUBLISHER)
+    expression = ast.parse(text, mode="eval").body
+    assert isinstance(expression, ast.Call) and expression.func.id == "VSVersionInfo"
+    assert f"'ProductVersion', '{cfg.version()}'" in text
+
+
+def test_version_read_without_import_matches_package():
+    import ggbg_desktop
+
+    assert cfg.version() == ggbg_desktop.__version__
+
+
+def _iss() -> str:
+    raw = (PACKAGING / "windows" / "ggbg.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Inno Setup reads the Chinese text correctly only with a UTF-8 BOM"
+    return raw.decode("utf-8-sig")
+
+
+def test_inno_setup_installs_per_user_with_start_menu_and_association():
+    iss = _iss()
+    assert re.search(r"^PrivilegesRequired=lowest$", iss, re.M)
+    assert re.search(r"^DefaultDirName=\{localappdata\}\\Programs\\ggbg-desktop$", iss, re.M)
+    assert re.search(r"^Name: \"\{userprograms\}\\\{#AppName\}\"; Filename: \"\{app\}\\\{#AppExe\}\"", iss, re.M)
+    assert '#define AppExe "ggbg-desktop.exe"' in iss
+    assert 'Root: HKCU; Subkey: "Software\\Classes\\.ggbg"' in iss
+    assert 'shell\\open\\command"; ValueType: string; ValueName: ""; ValueData: """{app}\\{#AppExe}"" ""%1"""' in iss
+    assert "HKLM" not in iss and "{commonprograms}" not in iss and "{autopf}" not in iss
+    assert "ChangesAssociations=yes" in iss
+
+
+def test_windows_workflow_builds_with_build_py():
+    text = (ROOT / ".github" / "workflows" / "windows-build.yml").read_text(encoding="utf-8")
+    assert "runs-on: windows-latest" in text
+    assert "python packaging/build.py" in text
+    assert '".[test,build]"' in text
