@@ -34,6 +34,9 @@ def recognize(document: Document) -> ImportResult:
     blocks = document.blocks
     for line in document.dropped:
         log.info("noise", f"已去掉网页内容：{_quote(line)}")
+    for line in document.properties.get("warnings", "").split("\n"):
+        if line.strip():
+            log.warn("file", line.strip())
 
     # Paragraph texts; page noise is taken out (and listed), keeping the publish date it may carry.
     texts: list[str | None] = []  # None for tables
