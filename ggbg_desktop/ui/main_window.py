@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -162,16 +163,24 @@ class MainWindow(QMainWindow):
         view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         view.pasteRefused.connect(lambda text: self.dialogs.error(self, text, "无法粘贴"))
         width, height = view.natural_size()
-        view.setMaximumWidth(width + view.verticalScrollBar().sizeHint().width() + 4)
-        view.setMaximumHeight(height + 4)
+        # Room for a scroll bar only where the table is taller than a screen (table 三).
+        extra = view.verticalScrollBar().sizeHint().width() + 2 if height > 600 else 0
+        view.setMinimumWidth(min(width + extra, 1000))
+        view.setMaximumWidth(width + extra)
+        view.setMinimumHeight(min(height, 320))
+        view.setMaximumHeight(height + (view.horizontalScrollBar().sizeHint().height() if width > 1000 else 0))
         self.table_models[part.table] = model
         self.table_views[part.table] = view
-        layout.addWidget(view, 1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        row = QHBoxLayout()
+        row.addWidget(view, 1)
+        row.addStretch(0)
+        layout.addLayout(row, 10)
         note = QLabel("提示：直接输入数字即覆盖原值；Tab、回车、方向键在数字格之间移动；Delete 清除；"
                       "可从 Excel/WPS 复制整块数字后粘贴。绿色底纹为自动合计，红色为检查未通过。")
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6670;")
         layout.addWidget(note)
+        layout.addStretch(1)
         return page
 
     # ---- actions and menus -----------------------------------------------------
@@ -280,8 +289,18 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         toolbar.setIconSize(QSize(20, 20))
+        undo = QAction(self.act_undo.icon(), "撤销", self)
+        undo.triggered.connect(self.state.undo_stack.undo)
+        self.state.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.state.undo_stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"撤销：{text}" if text else "撤销"))
+        undo.setEnabled(False)
+        redo = QAction(self.act_redo.icon(), "重做", self)
+        redo.triggered.connect(self.state.undo_stack.redo)
+        self.state.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.state.undo_stack.redoTextChanged.connect(lambda text: redo.setToolTip(f"重做：{text}" if text else "重做"))
+        redo.setEnabled(False)
         for action in (self.act_new, self.act_open, self.act_save, None, self.act_import, self.act_paste_report,
-                       self.act_export, self.act_preview, None, self.act_undo, self.act_redo, None,
+                       self.act_export, self.act_preview, None, undo, redo, None,
                        self.act_check, self.act_auto_totals):
             if action is None:
                 toolbar.addSeparator()

@@ -1,0 +1,90 @@
+"""Take the screenshots in this folder: the real window under an X server, one PNG per tab.
+
+Run under Xvfb with Chinese fonts installed (fonts-noto-cjk)::
+
+    Xvfb :99 -screen 0 1400x900x24 &
+    DISPLAY=:99 python docs/screenshots/make_screenshots.py
+
+It imports a published report (shared/seeds) or falls back to the test report,
+and grabs the whole X screen with ImageMagick's ``import`` after each tab is shown.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SEED = ROOT.parent / "shared" / "seeds" / "004_52047f2dfa4f4279.txt"
+SHOTS = ["main-table3", "tab1-overview", "tab2-proactive", "tab3-applications", "tab4-review", "tab5-problems",
+         "tab6-other"]
+
+
+def report_with_real_figures():
+    from ggbg_desktop.formats import registry
+
+    try:
+        return registry.read_path(SEED).report
+    except Exception as exc:  # the seeds or a reader missing: the test report will do
+        print(f"seed not imported ({exc}); using the test report", file=sys.stderr)
+        sys.path.insert(0, str(ROOT / "tests"))
+        from conftest import complete_report
+
+        return complete_report()
+
+
+def main() -> int:
+    from PySide6.QtCore import QTimer
+
+    from ggbg_desktop.app import _application
+    from ggbg_desktop.ui.dialogs import UnattendedDialogs
+    from ggbg_desktop.ui.main_window import MainWindow
+    from ggbg_desktop.report import CellRef
+
+    app = _application("ggbg-desktop")
+    window = MainWindow(dialogs=UnattendedDialogs(), recovery_dir=Path("/tmp/ggbg-shot-recovery"))
+    report = report_with_real_figures()
+    window.state.load(report, ROOT / "docs" / "screenshots" / "示例.ggbg")
+    window.resize(1400, 900)
+    window.move(0, 0)
+    window.show()
+    # one figure typed wrong, as a clerk would, so the red cell and the findings show
+    ref = CellRef("t3", 0, 0)
+    wrong = (report.value(ref) or 0) + 1
+    steps = []
+
+    def show(tab: int, name: str, before=None):
+        def step():
+            if before:
+                before()
+            window.tabs.setCurrentIndex(tab)
+        steps.append((step, name))
+
+    show(2, SHOTS[0], lambda: window.state.edit_values({ref: wrong}))
+    show(0, SHOTS[1], lambda: window.act_undo.trigger())
+    for i, name in enumerate(SHOTS[2:], start=1):
+        show(i, name)
+
+    def run(i=0):
+        if i > 0:
+            name = steps[i - 1][1]
+            out = HERE / f"{name}.png"
+            subprocess.run(["import", "-window", "root", "-crop", "1400x900+0+0", str(out)], check=True)
+            subprocess.run(["convert", str(out), "-colors", "256", "-strip", str(out)], check=False)
+            print("wrote", out)
+        if i == len(steps):
+            window.state.undo_stack.setClean()
+            window.autosaver.stop()
+            app.quit()
+            return
+        steps[i][0]()
+        QTimer.singleShot(700, lambda: run(i + 1))
+
+    QTimer.singleShot(1000, run)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
