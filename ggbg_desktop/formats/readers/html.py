@@ -25,6 +25,7 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
 _NOISE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|foot|breadcrumbs?|crumbs?|share|sidebar|copyright|banner|"
     r"topbar|toolbar|location|search|login|bottom|dh|daohang)(?:$|[\s_-])", re.I)
+_FOOTER = re.compile(r"footer|foot|bottom|copyright", re.I)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "article:published_time",
@@ -171,9 +172,12 @@ class _Walker:
             return
         if _is_noise_element(el, tag):
             self.flush()
-            text = collapse_spaces(el.text_content())
-            if text:
-                self.document.dropped.append(text if len(text) <= 80 else text[:80] + "…")
+            lines = [line for line in _cell_text(el).split("\n") if line]
+            if _FOOTER.search(f"{tag} {el.get('class', '')} {el.get('id', '')}"):
+                self.document.dropped.extend(lines)  # filing numbers, addresses: each listed
+            elif lines:
+                text = " ".join(lines)
+                self.document.dropped.append(text if len(text) <= 100 else text[:100] + "…")
             return
         if tag == "br":
             self.flush()

@@ -139,7 +139,10 @@ def _line_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
         elif what == "more" and rows:
             row = rows[-1]
             k = max((i for i, c in enumerate(row) if c), default=len(row) - 1)
-            row[k] = join_lines([row[k], line])
+            if is_value_token(row[k]):
+                rows.append([line.strip()])  # text after a figure starts a row of its own
+            else:
+                row[k] = join_lines([row[k], line])
     return rows
 
 
@@ -150,7 +153,7 @@ def _stream_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
         if what == "cells" and not (kind == PIPE and _is_rule(line)):
             cells.extend(_cells(kind, line, True))
         elif what == "more":
-            if cells:
+            if cells and not is_value_token(cells[-1]):
                 cells[-1] = join_lines([cells[-1], line])
             else:
                 cells.append(line.strip())

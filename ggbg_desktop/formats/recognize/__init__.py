@@ -15,12 +15,13 @@ from .tables import read_t2, read_t3, read_t4
 
 __all__ = ["recognize"]
 
-_SHORT = 40  # characters of a dropped line quoted in the log
+_SHORT = 40  # characters of a line quoted in the log
+_NOISE_QUOTE = 100  # dropped noise is quoted longer: the user must be able to see what went
 
 
-def _quote(text: str) -> str:
+def _quote(text: str, limit: int = _SHORT) -> str:
     text = collapse_spaces(text)
-    return text if len(text) <= _SHORT else text[:_SHORT] + "…"
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _paragraph_text(p: Paragraph) -> str:
@@ -33,7 +34,7 @@ def recognize(document: Document) -> ImportResult:
     report = Report()
     blocks = document.blocks
     for line in document.dropped:
-        log.info("noise", f"已去掉网页内容：{_quote(line)}")
+        log.info("noise", f"已去掉网页内容：{_quote(line, _NOISE_QUOTE)}")
     for line in document.properties.get("warnings", "").split("\n"):
         if line.strip():
             log.warn("file", line.strip())
@@ -48,7 +49,7 @@ def recognize(document: Document) -> ImportResult:
         text = _paragraph_text(block)
         if text and is_noise(text):
             published = published or published_date(text)
-            log.info("noise", f"已去掉网页内容：{_quote(text)}")
+            log.info("noise", f"已去掉网页内容：{_quote(text, _NOISE_QUOTE)}")
             text = ""
         texts.append(text)
 

@@ -184,3 +184,36 @@ def _numeric(text: str) -> bool:
         return True
     except ValueError:
         return False
+
+
+# ---- plain text ------------------------------------------------------------------------------------
+
+def text_table_lines(report, key: str, style: str, fmt=value_text) -> list[str]:
+    """A table typed as text: "pipe" (a row per line, " | "), "tab" (a row per line, tabs) or
+    "cells" (a cell per line ending in "|"), each row listing the cells that start in it."""
+    spec = TABLES[key]
+    rows: list[list[str]] = [[] for _ in range(spec.grid_rows)]
+    for row, _col, _rs, _cs, text in grid(report, key, fmt):
+        rows[row].append(text.replace("\n", ""))
+    lines = []
+    for cells in rows:
+        if style == "pipe":
+            lines.append(" | ".join(cells) + " |")
+        elif style == "tab":
+            lines.append("\t".join(cells))
+        else:
+            lines.extend(f"{c} |" for c in cells)
+    return lines
+
+
+def report_text(report, style: str = "pipe", fmt=value_text) -> str:
+    lines = []
+    for part in PARTS:
+        if not lines:
+            lines += [f"{report.meta.organ}{report.meta.year}年政府信息公开工作年度报告", report.preamble]
+        lines.append(part.heading)
+        if part.table:
+            lines += text_table_lines(report, part.table, style, fmt)
+        else:
+            lines += report.parts[part.key].split("\n")
+    return "\n".join(lines) + "\n"
