@@ -14,9 +14,12 @@ TOO_FEW = "too_few"  # fewer figures than columns: placed from the left, the res
 
 
 def split_row(row: Row) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(labels, figures): label cells carry text that is not a figure; the figures are the cells
-    to the right of the last label."""
-    labels = [(c, t) for c, t in row.cells if t.strip() and not is_value_token(t)]
+    """(labels, figures): label cells carry text that is not a figure and stand left of the first
+    figure; the figures are the cells to the right of the last label (text among them, such as
+    "见附件", is an unreadable figure, not a label)."""
+    first = next((c for c, t in row.cells if is_value_token(t)), None)
+    labels = [(c, t) for c, t in row.cells
+              if t.strip() and not is_value_token(t) and (first is None or c < first)]
     last = labels[-1][0] if labels else -1
     figures = [(c, t) for c, t in row.cells if c > last]
     return labels, figures
