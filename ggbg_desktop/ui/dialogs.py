@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QStyle,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QStyle, QVBoxLayout
 
 from ..formats.importlog import ERROR, INFO, LEVEL_NAMES, WARNING, ImportResult
 
@@ -27,6 +16,8 @@ class ImportLogDialog(QDialog):
     """What the import found, missed and guessed; the clerk decides whether to use it."""
 
     def __init__(self, result: ImportResult, source: str, accept_text: str, parent=None):
+        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
         super().__init__(parent)
         self.setWindowTitle("导入结果")
         self.resize(720, 460)
@@ -98,10 +89,14 @@ class Dialogs:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def open_file(self, parent, caption: str, directory: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, caption, directory, filters)
         return path or None
 
     def save_file(self, parent, caption: str, suggested: str, filters: str) -> tuple[str | None, str]:
+        from PySide6.QtWidgets import QFileDialog
+
         path, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
         return (path or None), chosen
 

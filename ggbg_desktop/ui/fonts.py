@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
 # Screen fonts in order of preference: Windows, macOS, Linux desktops (UOS, Kylin, Debian).
 UI_FAMILIES = (
@@ -15,23 +15,11 @@ DOCUMENT_FAMILIES = (
     "Noto Serif SC", "SimSun", "宋体", "Songti SC",
 )
 
-_cache: dict[str, str | None] = {}
-
-
-def _first_installed(candidates: tuple[str, ...]) -> str | None:
-    key = "|".join(candidates)
-    if key not in _cache:
-        installed = set(QFontDatabase.families())
-        _cache[key] = next((name for name in candidates if name in installed), None)
-    return _cache[key]
-
-
 def ui_font(point_size: float | None = None) -> QFont:
     """The application font: the platform default with a Chinese sans family in front."""
     font = QFont()
-    family = _first_installed(UI_FAMILIES)
-    if family:
-        font.setFamilies([family] + [f for f in font.families() if f != family])
+    # Qt takes the first family of the list that is installed; no scan of the font database needed.
+    font.setFamilies(list(UI_FAMILIES) + [f for f in font.families() if f not in UI_FAMILIES])
     if point_size:
         font.setPointSizeF(point_size)
     return font
@@ -39,9 +27,7 @@ def ui_font(point_size: float | None = None) -> QFont:
 
 def document_font(point_size: float = 13.0) -> QFont:
     """The font of the part texts: 仿宋 or a serif CJK face, falling back to the UI font."""
-    family = _first_installed(DOCUMENT_FAMILIES)
     font = ui_font()
-    if family:
-        font.setFamilies([family] + font.families())
+    font.setFamilies(list(DOCUMENT_FAMILIES) + font.families())
     font.setPointSizeF(point_size)
     return font

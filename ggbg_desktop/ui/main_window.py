@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -675,6 +674,8 @@ class MainWindow(QMainWindow):
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QTextBrowser
+
         dialog = QDialog(self)
         dialog.setWindowTitle("使用说明")
         dialog.resize(760, 680)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeySequence, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ..report import ERROR, Finding
@@ -82,6 +82,10 @@ class TextPartEditor(QTextEdit):
         if mine == self._findings and self.extraSelections():
             return
         self._findings = mine
+        if not mine and not self.extraSelections():
+            return
+        from PySide6.QtGui import QTextCharFormat  # only when there is something to mark
+
         selections = []
         length = len(self.toPlainText())
         for finding in mine:
@@ -95,7 +99,6 @@ class TextPartEditor(QTextEdit):
                 fmt.setBackground(STALE_BG)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(ERROR_UNDERLINE if finding.severity == ERROR else WARNING_UNDERLINE)
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
