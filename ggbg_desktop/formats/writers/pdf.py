@@ -20,6 +20,29 @@ CREATOR = "政府信息公开年报编辑器"
 _app = None  # a QGuiApplication this module had to create, kept alive
 
 
+def _reserve_none_references() -> None:
+    """Keep PySide6 from freeing None on Python 3.11.
+
+    PySide6 6.12 returns None from every void method without taking a reference
+    (harmless where None is immortal, Python ≥ 3.12); on 3.11 each call takes one
+    of None's, and a few thousand painting calls later the interpreter aborts with
+    "deallocating None". None is never freed anyway, so it gets a reserve it cannot
+    run out of.
+    """
+    import platform
+
+    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+        return
+    import ctypes
+
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, PyObject's first field
+    if refcount.value < 1 << 40:
+        refcount.value += 1 << 40
+
+
+_reserve_none_references()
+
+
 def export(report: Report, options) -> bytes:
     """The report as PDF bytes, A4, in the official layout."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -170,14 +193,12 @@ class _TextDocument:
                          for role in (fonts.TITLE, fonts.BODY, fonts.KAI, fonts.HEI, fonts.SONG)}
         self.doc = QTextDocument()
         self.doc.setUndoRedoEnabled(False)
-        self.doc.documentLayout().setPaintDevice(device)
         self.doc.setDocumentMargin(0)
-        self.doc.setPageSize(QSizeF(geometry.width, geometry.height))
         self.doc.setDefaultFont(self.font(fonts.BODY, o.BODY_PT))
         self.cursor = QTextCursor(self.doc)
-        # One edit block: the layout runs once at the end instead of after every cell.
-        self.cursor.beginEditBlock()
-        self.kept: list = []  # blocks that must share a page with the block after them
+        # [block, table or None]: a heading (or the signature) that must share a page with the
+        # first line after it, or with the first row of the table right after it.
+        self.kept: list[list] = []
         self.tables: list = []  # (QTextTable, layout Table)
         signature = [b for b in document.blocks if isinstance(b, Paragraph) and b.role == SIGNATURE]
         self.signature_indents = dict(zip(map(id, signature),
@@ -188,7 +209,10 @@ class _TextDocument:
                 self._table(block)
             else:
                 self._paragraph(block, first=i == 0)
-        self.cursor.endEditBlock()
+        # The layout is created only now, so it runs once rather than after every cell.
+        # (Not an edit block: PySide6's beginEditBlock/endEditBlock each drop a reference to None.)
+        self.doc.documentLayout().setPaintDevice(device)
+        self.doc.setPageSize(QSizeF(geometry.width, geometry.height))
 
     # ---- formats ----
     def font(self, role: str, size_pt: float, bold: bool = False):
@@ -258,7 +282,7 @@ class _TextDocument:
             lines = title_lines(paragraph.text) if paragraph.role == TITLE else [paragraph.text]
             self.cursor.insertText("\u2028".join(lines), self._char_format(role, size, bold, condensed))
         if paragraph.role in (HEADING1, HEADING2, HEADING3) or paragraph is self.first_signature:
-            self.kept.append(self.cursor.block())
+            self.kept.append([self.cursor.block(), None])
 
     def _table(self, table: Table) -> None:
         from PySide6.QtCore import Qt
@@ -281,7 +305,14 @@ class _TextDocument:
         fmt.setWidth(QTextLength(QTextLength.Type.FixedLength, sum(widths)))
         fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.FixedLength, w) for w in widths])
         fmt.setHeaderRowCount(table.header_rows)
+        heading = self.kept[-1] if self.kept else None
+        if heading is not None and heading[0].blockNumber() == self.cursor.block().blockNumber():
+            before = heading
+        else:
+            before = None
         qtable = self.cursor.insertTable(n_rows, n_cols, fmt)
+        if before is not None:
+            before[1] = qtable
         self.tables.append((qtable, table))
         size = o.TABLE_PT.get(table.key or "", 10.5)
         char = self._char_format(fonts.BODY, size, condensed=False)
@@ -321,13 +352,10 @@ class _TextDocument:
         height = self.geometry.height
         for _ in range(8):
             moved = False
-            for block in self.kept:
+            for block, table in self.kept:
                 rect = layout_.blockBoundingRect(block)
                 page = int(rect.top() // height)
-                nxt = block.next()
-                if not nxt.isValid():
-                    continue
-                following = _first_line_bottom(layout_, nxt)
+                following = _following_bottom(layout_, block, table)
                 if following is not None and int((following - 1) // height) > page:
                     fmt = block.blockFormat()
                     if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
@@ -341,15 +369,16 @@ class _TextDocument:
         return max(1, self.doc.pageCount())
 
 
-def _first_line_bottom(layout_, block) -> float | None:
-    """Bottom of the first line of ``block``, or of a table's first row when it starts one."""
-    from PySide6.QtGui import QTextCursor
-
-    cursor = QTextCursor(block)
-    table = cursor.currentTable()
+def _following_bottom(layout_, block, table) -> float | None:
+    """Bottom of what must follow ``block`` on its page: the table's first row, else the
+    next paragraph's first line. (QTextCursor.currentTable is avoided: PySide6 mishandles
+    the None it returns outside tables.)"""
     if table is not None:
         rect = layout_.blockBoundingRect(table.cellAt(0, 0).firstCursorPosition().block())
         return rect.bottom()
+    block = block.next()
+    if not block.isValid():
+        return None
     rect = layout_.blockBoundingRect(block)
     first = block.layout().lineAt(0) if block.layout() and block.layout().lineCount() else None
     return rect.top() + (first.height() if first is not None else rect.height())
