@@ -69,6 +69,15 @@ def read(data: bytes, *, name: str) -> Document:
         from . import docx
 
         document = docx.read(converted, name=f"{Path(name).stem}.docx")
+    if not _has_chinese(document):
+        raise ImportRefused(f"“{name}”经 LibreOffice 转换后没有可识别的年度报告内容，文件可能已损坏或不是年度报告")
     document.properties["source_format"] = ext.lstrip(".")
     document.properties["converted_by"] = "LibreOffice"
     return document
+
+
+def _has_chinese(document: Document) -> bool:
+    texts = [p.full_text for p in document.paragraphs()]
+    texts += [c.text for t in document.tables() for row in t.rows for c in row]
+    joined = "".join(texts)
+    return any(word in joined for word in ("公开", "信息", "政府", "报告", "情况", "申请"))
