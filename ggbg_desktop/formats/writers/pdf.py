@@ -327,6 +327,8 @@ class _TextDocument:
         cell_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         cell_format.setBorderBrush(QBrush(QColor("black")))
         cell_format.setPadding(g.format_mm(o.CELL_PADDING_MM))
+        cell_format.setTopPadding(g.format_mm(o.CELL_PADDING_MM / 3))  # rows as tight as Word's
+        cell_format.setBottomPadding(g.format_mm(o.CELL_PADDING_MM / 3))
         # Cell formats first: setting one later would drop the span a merge stored in it.
         for r in range(n_rows):
             for c in range(n_cols):
