@@ -41,6 +41,9 @@ HIDDEN_IMPORTS = (
     "charset_normalizer",
 )
 DATA_PACKAGES = ("docx",)  # python-docx needs docx/templates/*.xml at run time
+# python-docx opens "docx/parts/../templates/…": the folder docx/parts must exist on
+# disk, so its modules are also collected as .py files next to the archive.
+MODULE_COLLECTION_MODE = {"docx": "pyz+py"}
 
 # Qt: the Python bindings the program may import. Anything else under PySide6 is
 # left out; tests/packaging/test_build_config.py fails when the code imports a Qt
