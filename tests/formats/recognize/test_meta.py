@@ -1,0 +1,61 @@
+"""Title, organ, year, dates: from the title, the body and the signature."""
+
+import pytest
+
+from ggbg_desktop.formats.document import Document, Paragraph
+from ggbg_desktop.formats.recognize import recognize
+from ggbg_desktop.formats.recognize.meta import date_line, organ_and_year
+
+
+@pytest.mark.parametrize("title, organ, year", [
+    ("葫芦岛市连山区2021年政府信息公开工作年度报告", "葫芦岛市连山区", 2021),
+    ("利通区古城镇 2023 年政府信息公开工作报告", "利通区古城镇", 2023),
+    ("阿拉善盟阿拉善右旗巴丹吉林镇2022年度政府信息公开工作年度报告", "阿拉善盟阿拉善右旗巴丹吉林镇", 2022),
+    ("2023年蓝田县交通运输局政府信息公开工作年度报告", "蓝田县交通运输局", 2023),
+    ("某某市教育局二〇二三年政府信息公开工作年度报告", "某某市教育局", 2023),
+])
+def test_organ_and_year(title, organ, year):
+    assert organ_and_year(title) == (organ, year)
+
+
+def test_dates():
+    assert date_line("2024年1月20日") == "2024-01-20"
+    assert date_line("二〇二四年一月二十日") == "2024-01-20"
+    assert date_line("2024年1月20日我们召开了会议") is None
+
+
+def doc(*lines):
+    return recognize(Document(blocks=[Paragraph(t) for t in lines]))
+
+
+def test_two_line_title_and_preamble():
+    r = doc("吴村镇2022年度政府信息公开工作", "年度报告", "本报告依据条例编制。详见http://www.wc.gov.cn/。联系电话：0571-1234567。",
+            "一、总体情况", "正文。").report
+    assert (r.meta.organ, r.meta.year, r.meta.title) == ("吴村镇", 2022, "")
+    assert r.preamble.startswith("本报告依据条例编制")
+    assert r.meta.website == "http://www.wc.gov.cn/"
+    assert "0571-1234567" in r.meta.contact
+
+
+def test_unusual_title_is_kept_and_version_note_removed():
+    r = doc("利通区古城镇 2023 年政府信息公开工作报告（文字版）", "一、总体情况", "正文。").report
+    assert r.meta.title == "利通区古城镇 2023 年政府信息公开工作报告"
+
+
+def test_no_title_year_from_statistics_period():
+    result = doc("一、总体情况", "本报告统计期限为2023年1月1日至2023年12月31日。2024年将继续努力。")
+    assert result.report.meta.year == 2023
+    assert any("统计期限" in line for line in result.log.lines())
+
+
+def test_signature_is_taken_off_part_six():
+    r = doc("某县2023年政府信息公开工作年度报告", "一、总体情况", "正文。", "六、其他需要报告的事项",
+            "本年度未收取信息处理费。", "某县人民政府办公室", "2024年1月20日").report
+    assert r.parts["p6"] == "本年度未收取信息处理费。"
+    assert r.meta.signature_date == "2024-01-20"
+
+
+def test_publish_date_from_a_noise_line_and_the_line_dropped():
+    result = doc("某县2023年政府信息公开工作年度报告", "发布时间：2024年01月18日 来源：某县", "一、总体情况", "正文。")
+    assert result.report.meta.published == "2024-01-18"
+    assert "来源" not in result.report.preamble

@@ -1,0 +1,53 @@
+"""Part headings found whatever their numbering, and nothing else taken for one."""
+
+import pytest
+
+from ggbg_desktop.formats.document import Document, Paragraph
+from ggbg_desktop.formats.recognize import recognize
+from ggbg_desktop.formats.recognize.parts import choose_headings, heading_candidate
+
+
+@pytest.mark.parametrize("line, part", [
+    ("一、总体情况", 0), ("1、 总体情况", 0), ("第一部分 总体情况", 0), ("总体情况", 0), ("一. 总体情况", 0),
+    ("二、主动公开政府信息情况", 1), ("4、 政府信息公开行政复议、行政诉讼情况", 3),
+    ("五、存在的主要问题及改进措施", 4), ("六、其它需要报告的事项", 5), ("六、其他需要报告的事项：", 5),
+])
+def test_headings(line, part):
+    assert heading_candidate(line).part == part
+
+
+@pytest.mark.parametrize("line", ["（一）主动公开情况", "(二)依申请公开方面", "一是加强领导",
+                                  "（一）主动公开情况。2022年,巴丹吉林镇紧紧围绕大局,以习近平新时代中国特色社会主义思想为指导",
+                                  "2023年,我县在省、市政府的正确领导下"])
+def test_not_headings(line):
+    c = heading_candidate(line)
+    assert c is None or c.how != "title"
+
+
+def test_numbered_heading_beats_an_unnumbered_subheading():
+    lines = ["一、总体情况", "主动公开情况", "正文", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+    chosen = choose_headings(lines)
+    assert chosen[1].index == 3
+
+
+def test_sub_items_numbered_1_2_inside_a_part_are_not_parts():
+    lines = ["一、总体情况", "1.加强组织领导", "2.完善信息公开制度", "3.建立考核体系", "二、主动公开政府信息情况",
+             "五、存在的主要问题及改进情况", "1.信息公开栏目设置有待进一步优化；", "六、其他需要报告的事项", "无"]
+    chosen = choose_headings(lines)
+    assert {k: c.index for k, c in chosen.items()} == {0: 0, 1: 4, 4: 5, 5: 7}
+
+
+def test_automatic_numbering_and_no_numbering():
+    doc = Document(blocks=[Paragraph("总体情况", numbering="一、"), Paragraph("正文一。"),
+                           Paragraph("存在的主要问题及改进情况"), Paragraph("问题与改进。"),
+                           Paragraph("其他需要报告的事项"), Paragraph("无。")])
+    report = recognize(doc).report
+    assert report.parts == {"p1": "正文一。", "p5": "问题与改进。", "p6": "无。"}
+
+
+def test_heading_by_number_only_is_logged():
+    doc = Document(blocks=[Paragraph("一、2023年工作概况"), Paragraph("正文。"),
+                           Paragraph("五、存在的主要问题及改进情况"), Paragraph("问题。")])
+    result = recognize(doc)
+    assert result.report.parts["p1"] == "正文。"
+    assert any("按编号识别" in line for line in result.log.lines())
