@@ -716,10 +716,10 @@ class MainWindow(QMainWindow):
 
 
 def user_guide_text() -> str:
-    """使用说明 from the package's resources, or from the repository's docs when run from source."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parent.parent / "resources" / "help" / "user-guide.md",
-                      here.parents[2] / "docs" / "user-guide.md"):
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
+    """使用说明, shipped as resources/help/user-guide.md."""
+    from ..resources import resource_path
+
+    path = resource_path("help/user-guide.md")
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
     return "# 使用说明\n\n未找到使用说明文件。"
