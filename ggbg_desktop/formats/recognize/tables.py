@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...report.schema import T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
 from ..importlog import ImportLog
 from .cells import BY_ORDER, EXTRA_BLANKS, TOO_FEW, TOO_MANY, by_position, fit, has_figures, split_row
@@ -17,8 +19,8 @@ LEGACY_WORDS = tuple(norm(w) for w in (
 
 # ---- matching labels ---------------------------------------------------------------------------
 
-def _row_keys(rows: tuple[RowSpec, ...]) -> list[tuple[str, tuple[str, ...]]]:
-    return [(label_key(r.label), tuple(norm(a) for a in r.aliases)) for r in rows]
+def _row_keys(rows: tuple[RowSpec, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((label_key(r.label), tuple(norm(a) for a in r.aliases)) for r in rows)
 
 
 _T2_ROWS = _row_keys(T2.rows)
@@ -28,12 +30,10 @@ _T3_GROUP_KEYS = {label_key(g) for g in T3_GROUPS.values()}
 _INFO_HEADER = label_key(T2_ITEM_HEADER)
 
 
-def match_row(keys: list[tuple[str, tuple[str, ...]]], text: str, expected: int = 0) -> tuple[int, float] | None:
-    """The schema row a label names, with a score (100: the official label); ties go to the row
-    expected next."""
-    k = label_key(text)
-    if not k:
-        return None
+@lru_cache(maxsize=4096)
+def _scores(keys: tuple[tuple[str, tuple[str, ...]], ...], k: str) -> tuple[tuple[float, int], ...]:
+    """How well a label names each schema row: 100 for the official label, else the longest alias
+    found in it, else (for broken labels) the longest run of characters shared with the label."""
     scored: list[tuple[float, int]] = []
     for i, (official, aliases) in enumerate(keys):
         if k == official:
@@ -42,12 +42,23 @@ def match_row(keys: list[tuple[str, tuple[str, ...]]], text: str, expected: int 
             s = float(max((len(a) for a in aliases if a and a in k), default=0))
             if len(k) >= 2 and k in official:
                 s = max(s, float(len(k)))
-            if s == 0:
-                run = common_run(k, official)
-                if run >= 3 and run >= 0.6 * min(len(k), len(official)):
-                    s = run - 0.5
         if s > 0:
             scored.append((s, i))
+    if not scored:
+        for i, (official, _aliases) in enumerate(keys):
+            run = common_run(k, official)
+            if run >= 3 and run >= 0.6 * min(len(k), len(official)):
+                scored.append((run - 0.5, i))
+    return tuple(scored)
+
+
+def match_row(keys, text: str, expected: int = 0) -> tuple[int, float] | None:
+    """The schema row a label names, with a score (100: the official label); ties go to the row
+    expected next."""
+    k = label_key(text)
+    if not k:
+        return None
+    scored = _scores(keys, k)
     if not scored:
         return None
     top = max(s for s, _ in scored)

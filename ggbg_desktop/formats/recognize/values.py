@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...report.schema import AMOUNT
 
@@ -31,6 +32,7 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
+@lru_cache(maxsize=16384)
 def is_value_token(text: str) -> bool:
     """True for text that occupies a figure's place: a number (any width, with unit) or a zero mark."""
     s = _clean(text)
