@@ -1,5 +1,5 @@
 """The Qt editor: widgets, models over the schema, dialogs. Edits the report; never parses or checks."""
 
-from . import pyside_fixes
+from ..qt_runtime import guard_reference_bugs
 
-pyside_fixes.install()
+guard_reference_bugs()

@@ -17,32 +17,6 @@ from ..layout import heading_split, layout
 from . import official as o
 
 CREATOR = "政府信息公开年报编辑器"
-_app = None  # a QGuiApplication this module had to create, kept alive
-
-
-def _reserve_none_references() -> None:
-    """Keep PySide6 from freeing None on Python 3.11.
-
-    PySide6 6.12 returns None from every void method without taking a reference
-    (harmless where None is immortal, Python ≥ 3.12); on 3.11 each call takes one
-    of None's, and a few thousand painting calls later the interpreter aborts with
-    "deallocating None". None is never freed anyway, so it gets a reserve it cannot
-    run out of.
-    """
-    import platform
-
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
-        return
-    import ctypes
-
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, PyObject's first field
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 40
-
-
-_reserve_none_references()
-
-
 def export(report: Report, options) -> bytes:
     """The report as PDF bytes, A4, in the official layout."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -69,18 +43,10 @@ def render_to_printer(report: Report, printer, options=None) -> int:
 
 
 def ensure_gui_application():
-    """Qt needs a QGuiApplication for fonts; create one (offscreen without a display) if none runs."""
-    from PySide6.QtGui import QGuiApplication
+    """Qt needs an application object for fonts and painting."""
+    from ...qt_runtime import ensure_application
 
-    global _app
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app
-    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
-            and not os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(sys.argv[:1] or ["ggbg"])
-    return _app
+    return ensure_application()
 
 
 # ---- painting ---------------------------------------------------------------

@@ -54,8 +54,6 @@ def test_metadata_and_part_texts_survive(signed, name, extension):
     assert_same_meta_and_texts(read_back(signed, name, extension), signed)
 
 
-@pytest.mark.xfail(reason="the Excel importer does not read the 报告信息 sheet (label | value rows) yet",
-                   strict=False)
 def test_excel_metadata_and_part_texts_survive(signed):
     assert_same_meta_and_texts(read_back(signed, "xlsx", ".xlsx"), signed, signature=False)
 
