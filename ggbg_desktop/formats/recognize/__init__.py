@@ -9,6 +9,7 @@ from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
 from .noise import is_noise, published_date
 from .normalize import collapse_spaces, join_lines
+from .fields import read_fields
 from .parts import choose_headings
 from .regions import find_regions
 from .tables import read_t2, read_t3, read_t4
@@ -54,7 +55,8 @@ def recognize(document: Document) -> ImportResult:
         texts.append(text)
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
-    regions = find_regions(tables)
+    forms = {i: f for i, b in tables if (f := read_fields(b)) is not None}
+    regions = find_regions([(i, b) for i, b in tables if i not in forms])
     report_tables = sorted({i for region in regions.values() for i in region.blocks})
     headings = choose_headings([t or "" for t in texts])
     heading_at = {c.index: key for key, c in headings.items()}
@@ -64,6 +66,8 @@ def recognize(document: Document) -> ImportResult:
     starts = [c.index for c in headings.values()] + report_tables
     first = min(starts) if starts else len(blocks)
 
+    for fields in forms.values():
+        _apply_form(report, log, fields)
     _opening(report, log, [t for t in texts[:first] if t], document)
     if published:
         report.meta.published = published
@@ -72,7 +76,8 @@ def recognize(document: Document) -> ImportResult:
             continue
         cand = headings.get(PARTS.index(spec))
         if cand is None:
-            log.warn(spec.key, f"{spec.heading}：未找到此部分，留空待填")
+            if not report.parts[spec.key]:
+                log.warn(spec.key, f"{spec.heading}：未找到此部分，留空待填")
             continue
         end = next((s for s in stops if s > cand.index), len(blocks))
         body = [t for t in texts[cand.index + 1:end] if t]
@@ -102,7 +107,7 @@ def recognize(document: Document) -> ImportResult:
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
         log.extend(details)
     for i, block in tables:
-        if i not in report_tables and block.rows:
+        if i not in report_tables and i not in forms and block.rows:
             log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in block.rows[0]))}），未导入")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
@@ -123,28 +128,32 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
             report.meta.signature_date = date
         log.info("meta", f"标题下的一行未放入导语：{_quote(rest[0])}")
         rest = rest[1:]
-    report.preamble = "\n".join(rest)
+    form_title = report.meta.title
+    if rest or not report.preamble:
+        report.preamble = "\n".join(rest)
     if title:
         log.info("meta", f"标题：{_quote(title)}")
-    else:
+    elif not form_title:
         log.warn("meta", "未找到标题")
     if organ:
         report.meta.organ = organ
         log.info("meta", f"机关名称：{organ}")
-    else:
+    elif not report.meta.organ:
         log.warn("meta", "未找到机关名称，请在“报告信息”中填写")
-    if year is None:
+    if year is None and report.meta.year is not None:
+        year = report.meta.year
+    elif year is None:
         year, how = meta_lines.year_from_text(rest + [p.text for p in document.paragraphs()[:60]])
         if year:
             log.warn("meta", f"年度按{how}推断为 {year} 年，请核对")
         else:
             log.warn("meta", "未找到报告年度，请填写")
     report.meta.year = year
-    report.meta.title = meta_lines.keep_title(title, organ, year)
+    report.meta.title = meta_lines.keep_title(title or form_title, report.meta.organ, year)
     report.meta.website = meta_lines.website(report.preamble)
     report.meta.contact = meta_lines.contact(report.preamble)
     if report.preamble:
-        log.info("preamble", f"导语：{len(rest)} 段")
+        log.info("preamble", f"导语：{len(report.preamble.splitlines())} 段")
 
 
 def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
@@ -160,3 +169,39 @@ def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
             if not report.meta.organ:
                 report.meta.organ = organ
     return body
+
+
+def _apply_form(report: Report, log: ImportLog, fields: dict[str, str]) -> None:
+    """Fill what the text did not give from a 报告信息 form (label | value rows)."""
+    meta = report.meta
+    used = []
+    for key, value in fields.items():
+        if not value or value.startswith("见工作表"):
+            continue
+        if key == "year":
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if meta.year is None and len(digits) == 4:
+                meta.year = int(digits)
+                used.append("报告年度")
+        elif key in ("published", "signature_date"):
+            date = meta_lines.date_line(value) or (value if len(value) == 10 and value[4] == "-" else None)
+            if date and not getattr(meta, key):
+                setattr(meta, key, date)
+                used.append("发布日期" if key == "published" else "成文日期")
+        elif key in ("organ", "website", "contact"):
+            if not getattr(meta, key):
+                setattr(meta, key, value)
+                used.append({"organ": "机关名称", "website": "网站", "contact": "联系方式"}[key])
+        elif key == "title":
+            if not meta.title:
+                meta.title = value
+                used.append("标题")
+        elif key == "preamble":
+            if not report.preamble:
+                report.preamble = value
+                used.append("导语")
+        elif not report.parts.get(key):
+            report.parts[key] = value
+            used.append(next(p.heading for p in PARTS if p.key == key))
+    if used:
+        log.info("meta", f"从“报告信息”表读取：{'、'.join(used)}")

@@ -59,3 +59,17 @@ def test_publish_date_from_a_noise_line_and_the_line_dropped():
     result = doc("某县2023年政府信息公开工作年度报告", "发布时间：2024年01月18日 来源：某县", "一、总体情况", "正文。")
     assert result.report.meta.published == "2024-01-18"
     assert "来源" not in result.report.preamble
+
+
+def test_report_information_form_fills_what_the_text_lacks():
+    from ggbg_desktop.formats.document import Cell, Table
+
+    form = Table(rows=[[Cell(a), Cell(b)] for a, b in (
+        ("标题", "某县2023年政府信息公开工作年度报告"), ("机关名称", "某县人民政府"), ("报告年度", "2023"),
+        ("发布日期", "2024-01-20"), ("导语", "本报告依据条例编制。"), ("一、总体情况", "全年收到申请5件。"),
+        ("二、主动公开政府信息情况", "见工作表“表二”"))])
+    result = recognize(Document(blocks=[form]))
+    r = result.report
+    assert (r.meta.organ, r.meta.year, r.meta.published, r.meta.title) == ("某县人民政府", 2023, "2024-01-20", "")
+    assert r.preamble == "本报告依据条例编制。" and r.parts["p1"] == "全年收到申请5件。"
+    assert not any("未识别的行" in line for line in result.log.lines())
