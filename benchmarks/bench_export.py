@@ -33,15 +33,19 @@ def median_ms(fmt, report, rounds: int) -> tuple[float, float]:
     return first, statistics.median(times)
 
 
+def measure(rounds: int = 15) -> dict:
+    """{format: (first ms, median ms)} for a complete report."""
+    report = complete_report()
+    return {fmt.name: median_ms(fmt, report, rounds) for fmt in WRITERS}
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    report = complete_report()
     print(f"{'format':<6} {'first':>9} {'median':>9}  target")
-    for fmt in WRITERS:
-        first, median = median_ms(fmt, report, rounds)
-        target = TARGETS_MS.get(fmt.name)
+    for name, (first, median) in measure(rounds).items():
+        target = TARGETS_MS.get(name)
         verdict = "" if target is None else f"≤ {target} ms {'ok' if median <= target else 'SLOW'}"
-        print(f"{fmt.name:<6} {first:8.1f}ms {median:8.1f}ms  {verdict}")
+        print(f"{name:<6} {first:8.1f}ms {median:8.1f}ms  {verdict}")
 
 
 if __name__ == "__main__":
