@@ -191,7 +191,7 @@ def stated_figures(text: str, year: int | None) -> tuple[StatedFigure, ...]:
 # "统计期限自2023年1月1日起至2023年12月31日止", "截至2023年底".
 _CURRENT_YEAR_USE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年\s*(?:度)?\s*"
-    r"(?:[,，:、]|(?=我|本|全|共|县|市|区|镇|乡|街道|政府|机关|局|委|办|在|是|以|围绕|紧紧|坚持|按照|根据|严格|认真)"
+    r"(?:[,，:、]|(?=我|本|全|共|县|市|区|镇|乡|街道|政府|机关|局|委|办|在|是|以|围绕|紧紧|坚持|按照|根据|严格|认真|政务公开|政府信息公开|信息公开|工作)"
     r"|(?=1\s*月\s*1\s*日)|(?=12\s*月\s*31\s*日)|(?=底|末|年底|年末|全年))"
 )
 # Words before a year that make it a comparison or a reference, not the current year.

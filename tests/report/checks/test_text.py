@@ -61,6 +61,17 @@ def test_figures_about_something_else_are_not_compared(report, sentence):
     assert not [f for f in text_findings(report) if f.rule == "text_figure"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "现将2022年政务公开工作总结如下。",
+    "2022年度本机关未收取信息处理费。",
+    "截至2022年底，共公开信息300条。",
+    "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+])
+def test_other_ways_of_writing_last_year_as_this_year(report, sentence):
+    report.parts["p1"] = sentence
+    assert [f.rule for f in check(report) if f.rule == "text_year"] == ["text_year"], sentence
+
+
 def test_a_sentence_written_for_last_year_is_flagged(report):
     report.parts["p5"] = "2022年，我县政务公开工作取得新进展。存在问题：解读形式单一。下一步将加强解读。"
     (finding,) = [f for f in check(report) if f.rule == "text_year"]
