@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .schema import CellRef
 
@@ -10,8 +10,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class TextSpan:
+class TextSpan(NamedTuple):
     """A span of a part's text: ``part`` is "preamble", "p1", "p5" or "p6"; offsets index its text."""
 
     part: str
@@ -22,8 +21,7 @@ class TextSpan:
         return {"part": self.part, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str  # stable id, e.g. "t3_row_total"; see RULES in checks/__init__.py
     severity: str  # ERROR or WARNING
     message: str  # Chinese, with expected and actual figures where there are any

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -74,8 +73,7 @@ FACT_NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class StatedFigure:
+class StatedFigure(NamedTuple):
     fact: str
     value: float
     start: int  # span of the figure (or of the phrase meaning zero) in the text
@@ -216,8 +214,7 @@ def _year_uses(norm: str):
         pos = norm.find("年", pos + 1)
 
 
-@dataclass(frozen=True)
-class YearMention:
+class YearMention(NamedTuple):
     year: int
     start: int
     end: int

@@ -19,15 +19,14 @@ with their spans, and value cells that point into the matrix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator
+from types import MappingProxyType
+from typing import Iterator, Mapping, NamedTuple
 
 # --------------------------------------------------------------------------
 # Parts of the report (FORMAT.md §2)
 
 
-@dataclass(frozen=True)
-class PartSpec:
+class PartSpec(NamedTuple):
     key: str  # "p1" … "p6"
     number: str  # "一"
     title: str  # "总体情况"
@@ -87,8 +86,7 @@ AMOUNT = "amount"  # a non-negative number (万元), may carry decimals
 # Tables
 
 
-@dataclass(frozen=True)
-class CellRef:
+class CellRef(NamedTuple):
     """One value of one table: ``table`` is "t2", "t3" or "t4"; row/col index its value matrix."""
 
     table: str
@@ -99,8 +97,7 @@ class CellRef:
         return {"table": self.table, "row": self.row, "col": self.col}
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(NamedTuple):
     key: str
     label: str  # the official label, as printed in its own cell
     short: str  # how a message names the row: "（七）总计", "（三）不予公开·1.属于国家秘密"
@@ -108,15 +105,13 @@ class RowSpec:
     group: str | None = None  # key of the enclosing group label ("handled", "withheld" …)
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     key: str
     label: str
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class GridCell:
+class GridCell(NamedTuple):
     """A cell of the official printed table. Exactly one of ``text`` and ``value`` is set."""
 
     row: int
@@ -128,8 +123,7 @@ class GridCell:
     role: str = "label"  # "section" (第二十条…), "header", "label" or "value"
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(NamedTuple):
     key: str  # "t2"
     part: str  # "p2"
     title: str
@@ -140,7 +134,7 @@ class TableSpec:
     grid_rows: int
     grid_cols: int
     amount_cells: frozenset[tuple[int, int]] = frozenset()
-    group_labels: dict = field(default_factory=dict)  # group key → label
+    group_labels: Mapping[str, str] = MappingProxyType({})  # group key → label
 
     def shape(self) -> tuple[int, ...]:
         """Number of values in each row of the value matrix."""
@@ -391,7 +385,7 @@ T3 = TableSpec(
     grid=_t3_grid(),
     grid_rows=28,
     grid_cols=10,
-    group_labels=dict(T3_GROUPS),
+    group_labels=MappingProxyType(dict(T3_GROUPS)),
 )
 
 # ---- Table 4 — 政府信息公开行政复议、行政诉讼情况 (FORMAT.md §5) -------------
