@@ -52,6 +52,18 @@ def _filters(formats) -> list[str]:
     return [f"{f.label} ({' '.join('*' + e for e in f.extensions)})" for f in formats]
 
 
+class _LazyViews(dict):
+    """Table views made on first lookup by ``build(table)``, which stores them."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, table: str):
+        self._build(table)
+        return dict.__getitem__(self, table)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, dialogs: Dialogs | None = None,
                  recovery_dir: Path | None = None, autosave_ms: int | None = None):
@@ -69,13 +81,15 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.text_editors: dict[str, TextPartEditor] = {}
         self.table_models: dict[str, ReportTableModel] = {}
-        self.table_views: dict[str, ReportTableView] = {}
+        # Built on first use: the window opens on part 一 without laying out three grids.
+        self.table_views: dict[str, ReportTableView] = _LazyViews(self._build_table_view)
         self.part_pages: dict[str, QWidget] = {}
         for part in PARTS:
             page = self._table_page(part) if part.kind == "table" else self._text_page(part)
             self.part_pages[part.key] = page
             self.tabs.addTab(page, part.heading)
             self.tabs.setTabToolTip(self.tabs.count() - 1, part.heading)
+        self.tabs.currentChanged.connect(self._page_shown)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,13 +166,20 @@ class MainWindow(QMainWindow):
         return page
 
     def _table_page(self, part) -> QWidget:
+        """The page with its heading and model; the view is built when first needed (_build_table_view)."""
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 4, 12, 8)
         layout.addWidget(self._heading(part.heading))
-        model = ReportTableModel(self.state, part.table, self)
+        self.table_models[part.table] = ReportTableModel(self.state, part.table, self)
+        return page
+
+    def _build_table_view(self, table: str) -> None:
+        part = next(p for p in PARTS if p.table == table)
+        layout = self.part_pages[part.key].layout()
+        model = self.table_models[table]
         view = ReportTableView(model)
-        view.setObjectName(f"table_{part.table}")
+        view.setObjectName(f"table_{table}")
         view.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         view.pasteRefused.connect(lambda text: self.dialogs.error(self, text, "无法粘贴"))
         width, height = view.natural_size()
@@ -168,8 +189,7 @@ class MainWindow(QMainWindow):
         view.setMaximumWidth(width + extra)
         view.setMinimumHeight(min(height, 320))
         view.setMaximumHeight(height + (view.horizontalScrollBar().sizeHint().height() if width > 1000 else 0))
-        self.table_models[part.table] = model
-        self.table_views[part.table] = view
+        self.table_views[table] = view
         row = QHBoxLayout()
         row.addWidget(view, 1)
         row.addStretch(0)
@@ -180,7 +200,16 @@ class MainWindow(QMainWindow):
         note.setStyleSheet("color: #5f6670;")
         layout.addWidget(note)
         layout.addStretch(1)
-        return page
+        # Children added to a visible page are shown only by a queued call; show them now so a
+        # finding can focus its cell at once.
+        view.show()
+        note.show()
+
+    def _page_shown(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for part in PARTS:
+            if part.table and self.part_pages.get(part.key) is page:
+                self.table_views[part.table]  # builds it on first showing
 
     # ---- actions and menus -----------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "", checkable: bool = False) -> QAction:
