@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 from ..errors import ReportFileError
 from ..report.model import LastYear, Meta, Report
 from ..report.schema import TABLES, TEXT_PARTS
 from .atomic import write_atomic
+from .files import read_limited
 
 FORMAT_VERSION = 1
 EXTENSION = ".ggbg"
@@ -223,19 +223,7 @@ def load_bytes(raw: bytes) -> Report:
 
 def load(path: str | os.PathLike) -> Report:
     """Read a ``.ggbg`` file, or raise :class:`ReportFileError` with a Chinese message."""
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"“{path.name}”过大，不是有效的年报文件")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportFileError(f"找不到文件“{path}”") from None
-    except IsADirectoryError:
-        raise ReportFileError(f"“{path}”是一个文件夹，不是文件") from None
-    except PermissionError:
-        raise ReportFileError(f"没有权限读取“{path.name}”") from None
-    except OSError as exc:
-        raise ReportFileError(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+    raw = read_limited(path, MAX_FILE_BYTES, ReportFileError, "“{name}”过大，不是有效的年报文件")
     return load_bytes(raw)
 
 

@@ -20,6 +20,7 @@ from ..errors import ExportError, ImportRefused, ReportFileError
 from ..report.model import Report
 from . import native
 from .atomic import write_atomic
+from .files import read_limited
 from .importlog import ImportResult
 
 # Inputs larger than this are refused before they are read: a report, even a
@@ -155,19 +156,7 @@ def read_bytes(data: bytes, name: str) -> ImportResult:
 def read_path(path: str | os.PathLike) -> ImportResult:
     """Import any readable file; raises a :class:`UserError` subclass with a Chinese message."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise ImportRefused(f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像一份年度报告")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportRefused(f"找不到文件“{path}”") from None
-    except IsADirectoryError:
-        raise ImportRefused(f"“{path}”是一个文件夹，不是文件") from None
-    except PermissionError:
-        raise ImportRefused(f"没有权限读取“{path.name}”，或文件正被其他程序独占") from None
-    except OSError as exc:
-        raise ImportRefused(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+    data = read_limited(path, MAX_INPUT_BYTES, ImportRefused, "“{name}”过大（{mb} MB），不像一份年度报告")
     if not data:
         raise ImportRefused(f"“{path.name}”是空文件")
     return read_bytes(data, path.name)

@@ -44,64 +44,70 @@ class SetValuesCommand(QUndoCommand):
         self.state.apply_values(self.before, compute_totals=False)
 
 
-class SetTextCommand(QUndoCommand):
-    """Typing in a part's text; a burst of typing is merged into one step."""
+class _TypingCommand(QUndoCommand):
+    """Typing into one field: a burst within MERGE_SECONDS is merged into one undo step."""
+
+    merge_id = 0
+
+    def __init__(self, description: str, target: str, old, new):
+        super().__init__(description)
+        self.target = target  # the part or header field typed into
+        self.old = old
+        self.new = new
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return self.merge_id
+
+    def merges(self, other) -> bool:
+        return type(other) is type(self) and other.target == self.target
+
+    def mergeWith(self, other) -> bool:
+        if not self.merges(other) or other.stamp - self.stamp > MERGE_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        return True
+
+    def apply(self, value) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)
+
+
+class SetTextCommand(_TypingCommand):
+    """Typing in a part's text."""
+
+    merge_id = _TEXT_ID
 
     def __init__(self, state, part: str, text: str):
-        super().__init__(f"编辑{PART_NAMES.get(part, part)}")
+        super().__init__(f"编辑{PART_NAMES.get(part, part)}", part, state.report.part_text(part), text)
         self.state = state
         self.part = part
-        self.old = state.report.part_text(part)
-        self.new = text
-        self.stamp = time.monotonic()
 
-    def id(self) -> int:
-        return _TEXT_ID
-
-    def mergeWith(self, other) -> bool:
-        if not isinstance(other, SetTextCommand) or other.part != self.part:
-            return False
-        if other.stamp - self.stamp > MERGE_SECONDS:
-            return False
-        self.new = other.new
-        self.stamp = other.stamp
-        return True
-
-    def redo(self) -> None:
-        self.state.apply_text(self.part, self.new)
-
-    def undo(self) -> None:
-        self.state.apply_text(self.part, self.old)
+    def apply(self, value) -> None:
+        self.state.apply_text(self.part, value)
 
 
-class SetMetaCommand(QUndoCommand):
-    """A header field (organ, year, title, publish date)."""
+class SetMetaCommand(_TypingCommand):
+    """A header field (organ, year, title, publish date); each year step is its own undo step."""
+
+    merge_id = _META_ID
 
     def __init__(self, state, field: str, value):
-        super().__init__(f"修改{META_NAMES.get(field, field)}")
+        super().__init__(f"修改{META_NAMES.get(field, field)}", field, getattr(state.report.meta, field), value)
         self.state = state
         self.field = field
-        self.old = getattr(state.report.meta, field)
-        self.new = value
-        self.stamp = time.monotonic()
 
-    def id(self) -> int:
-        return _META_ID
+    def merges(self, other) -> bool:
+        return super().merges(other) and self.field != "year"
 
-    def mergeWith(self, other) -> bool:
-        if not isinstance(other, SetMetaCommand) or other.field != self.field or self.field == "year":
-            return False
-        if other.stamp - self.stamp > MERGE_SECONDS:
-            return False
-        self.new = other.new
-        self.stamp = other.stamp
-        return True
-
-    def redo(self) -> None:
-        self.state.apply_meta(self.field, self.new)
-
-    def undo(self) -> None:
-        self.state.apply_meta(self.field, self.old)
+    def apply(self, value) -> None:
+        self.state.apply_meta(self.field, value)
 
 
 class SetAutoTotalsCommand(QUndoCommand):

@@ -1,0 +1,26 @@
+"""Read a whole input file with a size limit, turning every OS failure into a Chinese message."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import UserError
+
+
+def read_limited(path: str | os.PathLike, limit: int, error: type[UserError], too_large: str) -> bytes:
+    """The file's bytes, or ``error`` — ``too_large`` (formatted with ``name`` and ``mb``) above ``limit``."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise error(too_large.format(name=path.name, mb=size // (1024 * 1024)))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"找不到文件“{path}”") from None
+    except IsADirectoryError:
+        raise error(f"“{path}”是一个文件夹，不是文件") from None
+    except PermissionError:
+        raise error(f"没有权限读取“{path.name}”，或文件正被其他程序独占") from None
+    except OSError as exc:
+        raise error(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
