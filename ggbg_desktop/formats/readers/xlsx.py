@@ -49,10 +49,17 @@ def read(data: bytes, *, name: str) -> Document:
 
 
 def _load(data: bytes, name: str, *, data_only: bool):
+    import warnings
+
     import openpyxl
 
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, read_only=False, keep_links=False)
+        # openpyxl warns about workbook features it drops (validation, defined names…): nothing
+        # the import needs, and a clerk's console should not show them.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only, read_only=False,
+                                          keep_links=False)
     except ImportRefused:
         raise
     except Exception:  # openpyxl raises many kinds on damaged files
