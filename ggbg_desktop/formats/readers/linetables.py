@@ -1,4 +1,6 @@
-"""Tables typed as lines of text — cells split by " | " or tabs, a row per line or a cell per line."""
+"""Tables typed as lines of text — cells split by " | " or tabs, a row per line or a cell per line —
+and tables that lost their separators (copied from a PDF viewer or a web page): figures split
+from their labels by spaces, or standing one per line."""
 
 from __future__ import annotations
 
@@ -15,6 +17,11 @@ TAB = "tab"
 MAX_CELL_LENGTH = 120
 # A line without separators inside a table run is a broken cell only when it is this short.
 MAX_CONTINUATION_LENGTH = 80
+# A table without separators: a run of short lines carrying at least this many figures on at least
+# this many lines. Narrative paragraphs are long lines and end such a run.
+BARE_MIN_FIGURES = 6
+BARE_MIN_FIGURE_LINES = 3
+BARE_MIN_FIGURES_ON_ONE_LINE = 5  # table 四 is often a single line of fifteen figures
 
 
 def line_kind(line: str) -> str | None:
@@ -56,6 +63,11 @@ def blocks_from_lines(lines: list[str]) -> list[Block]:
     while i < n:
         kind = line_kind(lines[i])
         if kind is None:
+            end, table = _bare_table(lines, i)
+            if table is not None:
+                blocks.append(table)
+                i = end
+                continue
             _paragraph(blocks, lines[i])
             i += 1
             continue
@@ -157,6 +169,10 @@ def _stream_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
                 cells[-1] = join_lines([cells[-1], line])
             else:
                 cells.append(line.strip())
+    return _rows_from_cells(cells)
+
+
+def _rows_from_cells(cells: list[str]) -> list[list[str]]:
     rows: list[list[str]] = [[]]
     has_value = False
     for text in cells:
@@ -167,3 +183,54 @@ def _stream_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
         rows[-1].append(text)
         has_value = has_value or value
     return rows
+
+
+# ---- tables without separators ------------------------------------------------------------------
+
+def split_spaced(line: str) -> list[str]:
+    """ "（三）不予公开 1.属于国家秘密 1 0 0" → ["（三）不予公开 1.属于国家秘密", "1", "0", "0"]: the figures
+    at the end of a line are cells, the words before them one label."""
+    tokens = line.split()
+    k = len(tokens)
+    while k > 0 and is_value_token(tokens[k - 1]):
+        k -= 1
+    label = " ".join(tokens[:k])
+    return ([label] if label else []) + tokens[k:]
+
+
+def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
+    """A table whose separators were lost, starting at line ``i``: (line after it, table) or (i, None).
+
+    The run takes short lines up to a part heading, a separated table or a long (narrative) line;
+    it is a table when enough of its lines end in figures. Rows start at each label that follows
+    a figure, as in a cell-per-line table, so both "规章 1 0 12" and "规章⏎1⏎0⏎12" give one row.
+    """
+    if is_part_heading(lines[i].strip()):
+        return i, None  # the heading stays a paragraph; the table may start on the next line
+    j = i
+    cells: list[str] = []
+    figure_lines = figures = most = 0
+    while j < len(lines):
+        line = lines[j]
+        text = line.strip()
+        if not text:
+            j += 1
+            continue
+        if line_kind(line) is not None or len(squash(text)) > MAX_CELL_LENGTH or is_noise(text):
+            break
+        if j > i and is_part_heading(text):
+            break
+        parts = split_spaced(text)
+        found = sum(1 for c in parts if is_value_token(c))
+        if found:
+            figure_lines += 1
+            figures += found
+            most = max(most, found)
+        cells.extend(parts)
+        j += 1
+    while j > i and not lines[j - 1].strip():
+        j -= 1
+    if figures < BARE_MIN_FIGURES or (figure_lines < BARE_MIN_FIGURE_LINES and most < BARE_MIN_FIGURES_ON_ONE_LINE):
+        return i, None
+    rows = [row for row in _rows_from_cells(cells) if any(row)]
+    return j, Table(rows=[[Cell(text) for text in row] for row in rows])

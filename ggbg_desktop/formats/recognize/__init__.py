@@ -8,7 +8,7 @@ from ..document import Document, Paragraph, Table
 from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
 from .noise import is_noise, published_date
-from .normalize import collapse_spaces, join_lines
+from .normalize import collapse_spaces, join_lines, squash
 from .fields import read_fields
 from .parts import choose_headings
 from .regions import find_regions
@@ -58,6 +58,11 @@ def recognize(document: Document) -> ImportResult:
     forms = {i: f for i, b in tables if (f := read_fields(b)) is not None}
     regions = find_regions([(i, b) for i, b in tables if i not in forms])
     report_tables = sorted({i for region in regions.values() for i in region.blocks})
+    # A table that is none of the three (a list in part 一, a contact table) stays in its part as text.
+    kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
+    for i in kept_as_text:
+        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in blocks[i].rows)
+        texts[i] = "\n".join(r for r in rows if r)
     headings = choose_headings([t or "" for t in texts])
     heading_at = {c.index: key for key, c in headings.items()}
 
@@ -106,9 +111,9 @@ def recognize(document: Document) -> ImportResult:
             heading = "，只找到标题" if PARTS.index(spec_part) in headings else ""
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
         log.extend(details)
-    for i, block in tables:
-        if i not in report_tables and i not in forms and block.rows:
-            log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in block.rows[0]))}），未导入")
+    for i in kept_as_text:
+        log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in blocks[i].rows[0]))}），"
+                         "已按文字放入所在部分")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
@@ -159,6 +164,10 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
 def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
     """Take the signature (organ, date) off the end of part 六."""
     body = list(body)
+    organ = squash(report.meta.organ)
+    if body and organ and squash(body[-1]) == organ:  # a signature without a date: the organ alone
+        log.info("meta", f"落款机关：{collapse_spaces(body.pop())}")
+        return body
     if body and (date := meta_lines.date_line(body[-1])):
         report.meta.signature_date = date
         log.info("meta", f"落款日期：{date}")
