@@ -1,11 +1,18 @@
-"""Read a whole input file with a size limit, turning every OS failure into a Chinese message."""
+"""Reading input files: whole files with a size limit, and the ways a damaged zip archive fails."""
 
 from __future__ import annotations
 
 import os
+import struct
+import zipfile
 from pathlib import Path
 
 from ..errors import UserError
+
+# Everything zipfile raises on a damaged archive while opening it or reading its directory: a
+# flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+              OSError, EOFError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 
 
 def read_limited(path: str | os.PathLike, limit: int, error: type[UserError], too_large: str) -> bytes:

@@ -165,3 +165,21 @@ def test_binary_junk_is_refused_or_imported_without_crashing(name):
     result = _import_or_refuse(data, name)
     if not isinstance(result, UserError):
         assert result.report is not None
+
+
+def _with_extract_version(data: bytes, version: int) -> bytes:
+    """The archive with every central-directory entry claiming a newer zip version than Python reads."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    while at >= 0:
+        out[at + 6] = version  # "version needed to extract", low byte
+        at = out.find(b"PK\x01\x02", at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("name", ["report.docx", "report.xlsx", "report.txt"])
+def test_a_zip_claiming_an_unknown_version_is_refused(name):
+    """Found by the long fuzzing run: zipfile raises NotImplementedError ("zip file version 6.4")."""
+    data = _with_extract_version(_docx(_body("一、总体情况")), 64)
+    with pytest.raises(UserError):
+        registry.read_bytes(data, name)
