@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _html_escape
 
 from ...report.model import Report
 from .. import fonts
@@ -20,6 +20,17 @@ STYLE_IDS = {TITLE: "Title", SUBTITLE: "Subtitle", HEADING1: "Heading1", HEADING
              HEADING3: "Heading3", SIGNATURE: "Signature", CAPTION: "Caption"}
 TABLE_TEXT_STYLE = "TableText"
 FOOTER_STYLE = "Footer"
+
+
+def escape(text: str) -> str:
+    """Text for XML element content. (xml.sax.saxutils would do, but importing it pulls in
+    urllib.request, http.client and email: a third of a ``ggbg convert``'s start-up.)"""
+    return _html_escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """A double-quoted XML attribute value."""
+    return f'"{_html_escape(text, quote=True)}"'
 
 
 def twips(mm: float) -> int:
