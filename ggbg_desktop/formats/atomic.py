@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from ..errors import UserError
@@ -30,6 +29,8 @@ def write_atomic(path: str | os.PathLike, data: bytes, error: type[UserError] = 
     Until the rename the previous file is untouched; after it the new one is complete.
     Failures raise ``error`` with a Chinese message and leave no temporary file behind.
     """
+    import tempfile  # not at module level: it is heavy, and the window loads this module at start
+
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
-import struct
-import zipfile
+from functools import cache
 from pathlib import Path
 
 from ..errors import UserError
 
-# Everything zipfile raises on a damaged archive while opening it or reading its directory: a
-# flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError.
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
-              OSError, EOFError, KeyError, IndexError, struct.error, UnicodeDecodeError)
+
+@cache
+def zip_errors() -> tuple[type[BaseException], ...]:
+    """Everything zipfile raises on a damaged archive while opening it or reading a member: a
+    flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError.
+    (A function so that reading a .ggbg does not import zipfile.)"""
+    import struct
+    import zipfile
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+            OSError, EOFError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 
 
 def read_limited(path: str | os.PathLike, limit: int, error: type[UserError], too_large: str) -> bytes:

@@ -20,7 +20,7 @@ from ..errors import ExportError, ImportRefused, ReportFileError
 from ..report.model import Report
 from . import native
 from .atomic import write_atomic
-from .files import ZIP_ERRORS, read_limited
+from .files import read_limited, zip_errors
 from .importlog import ImportResult
 
 # Inputs larger than this are refused before they are read: a report, even a
@@ -76,7 +76,7 @@ def _zip_kind(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist()[:10000])
-    except ZIP_ERRORS:
+    except zip_errors():
         return None
     if "word/document.xml" in names:
         return "docx"

@@ -1,10 +1,24 @@
-"""The domain: schema of the official format, the report model, checks, totals. No Qt, no files."""
+"""The domain: schema of the official format, the report model, checks, totals. No Qt, no files.
 
-from .checks import RULES, check, count
+The checks (and the narrative patterns they compile) load on first use of ``check``,
+``count`` or ``RULES``: converting a file never checks it and should not pay for them.
+"""
+
 from .findings import ERROR, WARNING, Finding, TextSpan
 from .model import LastYear, Meta, Report
 from .schema import PARTS, TABLES, CellRef
 from .totals import TOTAL_CELLS, fill_totals
+
+_CHECKS = ("RULES", "check", "count")
+
+
+def __getattr__(name: str):
+    if name in _CHECKS:
+        from . import checks
+
+        return getattr(checks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "RULES", "check", "count", "ERROR", "WARNING", "Finding", "TextSpan",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QStyle, QVBoxLayout
+from typing import TYPE_CHECKING
 
-from ..formats.importlog import ERROR, INFO, LEVEL_NAMES, WARNING, ImportResult
+if TYPE_CHECKING:
+    from ..formats.importlog import ImportResult
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 AREA_NAMES = {"meta": "报告信息", "preamble": "导语", "p1": "第一部分", "p2": "第二部分", "p3": "第三部分",
@@ -12,59 +13,26 @@ AREA_NAMES = {"meta": "报告信息", "preamble": "导语", "p1": "第一部分"
               "noise": "网页杂项", "file": "文件"}
 
 
-class ImportLogDialog(QDialog):
-    """What the import found, missed and guessed; the clerk decides whether to use it."""
-
-    def __init__(self, result: ImportResult, source: str, accept_text: str, parent=None):
-        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
-
-        super().__init__(parent)
-        self.setWindowTitle("导入结果")
-        self.resize(720, 460)
-        layout = QVBoxLayout(self)
-        entries = result.log.entries
-        problems = sum(1 for e in entries if e.level == ERROR)
-        notes = sum(1 for e in entries if e.level == WARNING)
-        summary = QLabel(f"已读取“{source}”。发现问题 {problems} 条、需注意 {notes} 条。"
-                         f"请核对后选择“{accept_text}”。")
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["级别", "位置", "说明"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        icons = {INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-                 WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-                 ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical}
-        for entry in entries:
-            item = QTreeWidgetItem([LEVEL_NAMES.get(entry.level, entry.level),
-                                    AREA_NAMES.get(entry.area, entry.area), entry.message])
-            item.setIcon(0, self.style().standardIcon(icons.get(entry.level, icons[INFO])))
-            item.setToolTip(2, entry.message)
-            self.tree.addTopLevelItem(item)
-        if not entries:
-            self.tree.addTopLevelItem(QTreeWidgetItem(["信息", "文件", "导入顺利，没有需要说明的情况"]))
-        self.tree.setColumnWidth(0, 70)
-        self.tree.setColumnWidth(1, 90)
-        layout.addWidget(self.tree)
-        buttons = QDialogButtonBox()
-        buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-
 class Dialogs:
-    """The window's dialogs. Tests replace methods (or patch QMessageBox) to answer them."""
+    """The window's dialogs. Tests replace methods (or patch QMessageBox) to answer them.
+
+    Qt's dialog classes are imported when a dialog is first shown: building their enums
+    would otherwise cost every start-up a few milliseconds for windows rarely opened.
+    """
 
     def error(self, parent, message: str, title: str = "无法完成") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, message)
 
     def info(self, parent, message: str, title: str = "提示") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, message)
 
     def ask_save_changes(self, parent, name: str) -> str:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", f"“{name}”有尚未保存的修改，是否保存？",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, parent)
@@ -77,6 +45,8 @@ class Dialogs:
             QMessageBox.StandardButton(answer), CANCEL)
 
     def ask_restore(self, parent, description: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent, "恢复未保存的工作",
             f"上次程序意外退出，留下了一份未保存的工作副本：\n\n{description}\n\n是否恢复？"
@@ -85,6 +55,10 @@ class Dialogs:
         return answer == QMessageBox.StandardButton.Yes
 
     def confirm_import(self, parent, result: ImportResult, source: str, accept_text: str = "替换当前报告") -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        from .import_log_dialog import ImportLogDialog
+
         dialog = ImportLogDialog(result, source, accept_text, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -105,6 +79,8 @@ class Dialogs:
 
     def run_dialog(self, dialog) -> bool:
         """Print preview and print dialogs: modal, True when accepted."""
+        from PySide6.QtWidgets import QDialog
+
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 

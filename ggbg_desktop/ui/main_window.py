@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -33,8 +34,10 @@ from .recovery import Autosaver, RecoveryCopy, find_left_behind
 from .settings import FONT_SETS, AppSettings
 from .skeleton import new_report
 from .table_model import ReportTableModel
-from .table_view import ReportTableView
 from .text_part import TextPartEditor
+
+if TYPE_CHECKING:
+    from .table_view import ReportTableView
 from .workers import Worker
 
 APP_NAME = "政府信息公开年报编辑器"
@@ -175,6 +178,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_table_view(self, table: str) -> None:
+        from .table_view import ReportTableView  # loaded with the first table shown
+
         part = next(p for p in PARTS if p.table == table)
         layout = self.part_pages[part.key].layout()
         model = self.table_models[table]
@@ -417,16 +422,21 @@ class MainWindow(QMainWindow):
     def _focused(self):
         return QApplication.focusWidget()
 
+    def _focused_table(self):
+        """The table view with the keyboard focus, if one has it."""
+        widget = self._focused()
+        return widget if widget in self.table_views.values() else None
+
     def copy(self) -> None:
         widget = self._focused()
-        if isinstance(widget, ReportTableView):
+        if self._focused_table() is not None:
             widget.copy_selection()
         elif hasattr(widget, "copy"):
             widget.copy()
 
     def paste(self) -> None:
         widget = self._focused()
-        if isinstance(widget, ReportTableView):
+        if self._focused_table() is not None:
             widget.paste_from_clipboard()
         elif hasattr(widget, "paste"):
             widget.paste()

@@ -8,7 +8,7 @@ import zipfile
 from lxml import etree
 
 from ...errors import ImportRefused
-from ..files import ZIP_ERRORS
+from ..files import zip_errors
 
 # Limits far above any real report, far below what hurts: checked before anything is inflated.
 MAX_MEMBERS = 5000
@@ -29,7 +29,7 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except ZIP_ERRORS:
+        except zip_errors():
             raise ImportRefused(f"“{name}”已损坏或不完整，无法作为{what}打开") from None
         if len(infos) > MAX_MEMBERS:
             raise ImportRefused(f"“{name}”包含的部件过多，不像一份正常的{what}，未导入")
@@ -50,7 +50,7 @@ class Package:
         try:
             with self.zip.open(member) as f:
                 data = f.read(MAX_MEMBER_BYTES + 1)
-        except ZIP_ERRORS:
+        except zip_errors():
             raise ImportRefused(f"“{self.name}”已损坏（{member} 无法解压），无法作为{self.what}打开") from None
         except Exception as exc:  # zlib.error and friends from a damaged stream
             if type(exc).__module__ in ("zlib", "bz2", "lzma", "_lzma"):
