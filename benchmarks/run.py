@@ -52,13 +52,13 @@ def run(quick: bool) -> dict:
     results = {
         "machine": {"python": platform.python_version(), "system": platform.platform(),
                     "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()},
-        "startup": bench_startup.measure(runs=3 if quick else 7),
+        "startup": bench_startup.measure(runs=3 if quick else 15),
         "import": [{"input": label, "median_ms": ms, "target_ms": target} for label, ms, target in _imports(repeat)],
         "check": bench_check.measure(),
         "export": {name: {"first_ms": first, "median_ms": median}
                    for name, (first, median) in bench_export.measure(repeat).items()},
         "batch": bench_batch.measure_batch(runs=1 if quick else 3),
-        "conversion": bench_batch.measure_conversion(runs=1 if quick else 3),
+        "conversion": bench_batch.measure_conversion(runs=1 if quick else 5),
     }
     results["seconds"] = time.perf_counter() - started
     return results
