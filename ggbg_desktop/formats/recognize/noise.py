@@ -27,6 +27,7 @@ _NOISE = [re.compile(p) for p in (
     r"^-\s*$",
 )]
 
+_ANY_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _PUBLISHED = re.compile(
     r"(?:发布|发表|公开|更新)(?:日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 
@@ -39,23 +40,21 @@ def is_noise(line: str) -> bool:
     return any(p.search(s) for p in _NOISE)
 
 
-def published_date(line: str) -> str | None:
-    """"发布日期：2023-01-16 09:22" → "2023-01-16"."""
-    m = _PUBLISHED.search(unicodedata.normalize("NFKC", line))
+def _iso_date(m: re.Match | None) -> str | None:
+    """Year, month and day groups of a match as "YYYY-MM-DD", or None when not a calendar date."""
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def published_date(line: str) -> str | None:
+    """"发布日期：2023-01-16 09:22" → "2023-01-16"."""
+    return _iso_date(_PUBLISHED.search(unicodedata.normalize("NFKC", line)))
 
 
 def date_text(value: str) -> str | None:
     """A date written any common way ("2023-1-16 09:22", "2023年1月16日") as "YYYY-MM-DD"."""
-    m = re.search(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})", unicodedata.normalize("NFKC", value or ""))
-    if not m:
-        return None
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return _iso_date(_ANY_DATE.search(unicodedata.normalize("NFKC", value or "")))

@@ -32,45 +32,49 @@ def _all_present(values) -> bool:
     return all(v is not None for v in values)
 
 
+def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, ...], what: str) -> Finding | None:
+    """A total that must equal the sum of its parts; no finding while any of them is blank
+    (the blank rule names those)."""
+    table = report.tables[total.table]
+    value = table[total.row][total.col]
+    values = [table[ref.row][ref.col] for ref in parts]
+    if value is None or not _all_present(values):
+        return None
+    expected = sum(values)
+    if expected == value:
+        return None
+    spec = TABLES[total.table]
+    return Finding(
+        rule, ERROR,
+        f"{TABLE_NAMES[total.table]} {spec.cell_label(total.row, total.col)} 应为 {fmt(expected)}，"
+        f"现为 {fmt(value)}（{what}）",
+        (total,) + parts, expected=expected, actual=value,
+    )
+
+
+def _found(findings) -> list[Finding]:
+    return [f for f in findings if f is not None]
+
+
+# (total cell, its parts) of each sum rule; built once, the checks run on every keystroke.
+T3_ROW_SUMS = tuple((CellRef("t3", r, T3_TOTAL_COLUMN), tuple(CellRef("t3", r, c) for c in range(T3_TOTAL_COLUMN)))
+                    for r in range(len(T3.rows)))
+T3_COLUMN_SUMS = tuple((CellRef("t3", T3_TOTAL_HANDLED, c), tuple(CellRef("t3", r, c) for r in T3_RESULT_ROWS))
+                       for c in range(len(T3_COLUMNS)))
+T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) for c in range(T4_TOTAL_COLUMN)))
+                for r in range(len(T4.rows)))
+
+
 def check_t3_row_totals(report: Report) -> list[Finding]:
     """Rule 1: every row's 总计 = 自然人 + 商业企业 + … + 其他."""
-    out = []
-    for r, row in enumerate(report.tables["t3"]):
-        parts, total = row[:T3_TOTAL_COLUMN], row[T3_TOTAL_COLUMN]
-        if total is None or not _all_present(parts):
-            continue
-        expected = sum(parts)
-        if expected != total:
-            ref = CellRef("t3", r, T3_TOTAL_COLUMN)
-            out.append(Finding(
-                "t3_row_total", ERROR,
-                f"表三 {T3.cell_label(r, T3_TOTAL_COLUMN)} 应为 {fmt(expected)}，现为 {fmt(total)}"
-                f"（本行自然人与五类法人或其他组织之和）",
-                (ref,) + tuple(CellRef("t3", r, c) for c in range(T3_TOTAL_COLUMN)),
-                expected=expected, actual=total,
-            ))
-    return out
+    return _found(_sum_rule(report, "t3_row_total", total, parts, "本行自然人与五类法人或其他组织之和")
+                  for total, parts in T3_ROW_SUMS)
 
 
 def check_t3_column_totals(report: Report) -> list[Finding]:
     """Rule 2: every column's （七）总计 = the sum of the 21 result rows."""
-    out = []
-    t3 = report.tables["t3"]
-    for c in range(7):
-        parts = [t3[r][c] for r in T3_RESULT_ROWS]
-        total = t3[T3_TOTAL_HANDLED][c]
-        if total is None or not _all_present(parts):
-            continue
-        expected = sum(parts)
-        if expected != total:
-            out.append(Finding(
-                "t3_column_total", ERROR,
-                f"表三 {T3.cell_label(T3_TOTAL_HANDLED, c)} 应为 {fmt(expected)}，现为 {fmt(total)}"
-                f"（（一）至（六）各项办理结果之和）",
-                (CellRef("t3", T3_TOTAL_HANDLED, c),) + tuple(CellRef("t3", r, c) for r in T3_RESULT_ROWS),
-                expected=expected, actual=total,
-            ))
-    return out
+    return _found(_sum_rule(report, "t3_column_total", total, parts, "（一）至（六）各项办理结果之和")
+                  for total, parts in T3_COLUMN_SUMS)
 
 
 def check_t3_balance(report: Report) -> list[Finding]:
@@ -98,21 +102,8 @@ def check_t3_balance(report: Report) -> list[Finding]:
 
 def check_t4_totals(report: Report) -> list[Finding]:
     """Rule 4: in each of the three groups, 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
-    out = []
-    for r, row in enumerate(report.tables["t4"]):
-        parts, total = row[:T4_TOTAL_COLUMN], row[T4_TOTAL_COLUMN]
-        if total is None or not _all_present(parts):
-            continue
-        expected = sum(parts)
-        if expected != total:
-            out.append(Finding(
-                "t4_total", ERROR,
-                f"表四 {T4.cell_label(r, T4_TOTAL_COLUMN)} 应为 {fmt(expected)}，现为 {fmt(total)}"
-                f"（结果维持、结果纠正、其他结果、尚未审结之和）",
-                (CellRef("t4", r, T4_TOTAL_COLUMN),) + tuple(CellRef("t4", r, c) for c in range(T4_TOTAL_COLUMN)),
-                expected=expected, actual=total,
-            ))
-    return out
+    return _found(_sum_rule(report, "t4_total", total, parts, "结果维持、结果纠正、其他结果、尚未审结之和")
+                  for total, parts in T4_SUMS)
 
 
 def check_values(report: Report) -> list[Finding]:
