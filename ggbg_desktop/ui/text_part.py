@@ -52,7 +52,9 @@ class TextPartEditor(QTextEdit):
             self.setTextCursor(cursor)
         finally:
             self._loading = False
-        self._on_findings(self.state.findings)
+        # The findings may have arrived before this text did (a report was opened): mark them anew
+        # against the text now shown, not the one they were first drawn over.
+        self._on_findings(self.state.findings, force=True)
 
     def _format_paragraphs(self) -> None:
         """Paragraphs as in the printed report: first line indented two characters, airy line spacing."""
@@ -77,9 +79,9 @@ class TextPartEditor(QTextEdit):
             self._load_text()
 
     # ---- findings --------------------------------------------------------
-    def _on_findings(self, findings) -> None:
+    def _on_findings(self, findings, force: bool = False) -> None:
         mine = [f for f in findings if f.span is not None and f.span.part == self.part and f.span.end > f.span.start]
-        if mine == self._findings and self.extraSelections():
+        if not force and mine == self._findings and self.extraSelections():
             return
         self._findings = mine
         if not mine and not self.extraSelections():

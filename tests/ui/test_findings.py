@@ -55,11 +55,30 @@ def test_stale_year_is_marked_in_the_text(qtbot, window):
     editor = window.text_editors["p1"]
     stale = [f for f in editor.marked_findings() if f.rule == "text_year"]
     assert stale and report.parts["p1"][stale[0].span.start:stale[0].span.end].startswith("2023年")
-    assert editor.extraSelections()
+    assert _marked_spans(editor) == [(f.span.start, f.span.end) for f in editor.marked_findings()]
     # rewriting the sentence takes the mark away
     editor.selectAll()
     editor.insertPlainText(report.parts["p1"].replace("2023年，", "2024年，"))
     assert not [f for f in editor.marked_findings() if f.rule == "text_year"]
+
+
+def _marked_spans(editor) -> list[tuple[int, int]]:
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in editor.extraSelections()]
+
+
+def test_opening_a_rolled_over_draft_marks_its_stale_sentences(window, tmp_path):
+    """The findings of an opened file arrive before its text reaches the editor; the marks must
+    still fall on the sentences, not on where the previous text ended."""
+    from ggbg_desktop.report.rollover import rollover
+
+    path = tmp_path / "2024.ggbg"
+    native.save(rollover(complete_report()), path)
+    assert window.open_path(path)
+    editor = window.text_editors["p1"]
+    spans = [(f.span.start, f.span.end) for f in editor.marked_findings()]
+    assert spans and _marked_spans(editor) == spans
+    text = editor.toPlainText()
+    assert any(text[a:b].startswith("2023年，我县") for a, b in spans)
 
 
 def test_last_year_figures_in_the_tooltips(window):
