@@ -11,16 +11,24 @@ from .schema import T3_CARRIED_FORWARD, T3_CARRIED_OVER
 
 
 def _move_year(text: str, old: int, new: int) -> str:
-    """Replace the year ``old`` with ``new`` where it is followed by 年 (dates, 年度),
-    leaving document numbers such as 〔2021〕30号 and titles in 《》 alone."""
+    """Replace the year ``old`` with ``new`` where it is followed by 年 (dates, 年度), leaving
+    document numbers such as 〔2021〕30号 and other documents' titles in 《》 alone — but not
+    the report's own title, which a preamble often quotes: 《…2023年政府信息公开工作年度报告》."""
     pattern = re.compile(rf"(?<!\d){old}(?=\s*年)")
     out, pos = [], 0
     for segment in re.finditer(r"《[^》]*》|〔[^〕]*〕", text):
         out.append(pattern.sub(str(new), text[pos:segment.start()]))
-        out.append(segment.group(0))
+        quoted = segment.group(0)
+        out.append(pattern.sub(str(new), quoted) if _is_report_title(quoted) else quoted)
         pos = segment.end()
     out.append(pattern.sub(str(new), text[pos:]))
     return "".join(out)
+
+
+def _is_report_title(quoted: str) -> bool:
+    """《吴忠市利通区古城镇 2023 年政府信息公开工作年度报告》 — but not the national 《…年度报告格式》."""
+    plain = re.sub(r"\s", "", quoted)
+    return "政府信息公开工作" in plain and plain.endswith("报告》")
 
 
 def rollover(last: Report) -> Report:

@@ -66,6 +66,10 @@ def test_figures_about_something_else_are_not_compared(report, sentence):
     "2022年度本机关未收取信息处理费。",
     "截至2022年底，共公开信息300条。",
     "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+    "我镇 2022 年未收到政府信息公开申请。",
+    "针对以上问题，我镇2022年重点抓好以下工作。",
+    "开展政务公开工作，2022 年相关任务台账全部落实完成。",
+    "本报告统计数据为2022年1月至12月。",
 ])
 def test_other_ways_of_writing_last_year_as_this_year(report, sentence):
     report.parts["p1"] = sentence
