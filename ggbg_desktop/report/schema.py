@@ -68,6 +68,17 @@ OVERVIEW_SUBHEADINGS: tuple[str, ...] = (
 )
 
 TITLE_SUFFIX = "政府信息公开工作年度报告"
+PREAMBLE_NAME = "导语"
+META_NAME = "报告信息"  # the header fields: organ, year, title, dates
+
+
+def part_name(key: str) -> str:
+    """How the clerk calls a place of the report: "导语", "第一部分" … "第六部分", "报告信息"."""
+    if key == "preamble":
+        return PREAMBLE_NAME
+    if key in PART_BY_KEY:
+        return f"第{PART_BY_KEY[key].number}部分"
+    return META_NAME
 
 
 def report_title(organ: str, year: int | None) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..report import TOTAL_CELLS, CellRef, Report
 from ..report.model import Value
-from ..report.schema import TABLE_NAMES, cell_label
+from ..report.schema import TABLE_NAMES, cell_label, part_name
 
 # Typing in one text or header field within this many seconds is one undo step.
 MERGE_SECONDS = 1.5
@@ -17,7 +17,6 @@ _META_ID = 2
 
 META_NAMES = {"organ": "机关名称", "year": "年度", "title": "标题", "published": "发布日期",
               "website": "网址", "contact": "联系方式", "signature_date": "成文日期"}
-PART_NAMES = {"preamble": "导语", "p1": "第一部分", "p5": "第五部分", "p6": "第六部分"}
 
 
 class SetValuesCommand(QUndoCommand):
@@ -85,7 +84,7 @@ class SetTextCommand(_TypingCommand):
     merge_id = _TEXT_ID
 
     def __init__(self, state, part: str, text: str):
-        super().__init__(f"编辑{PART_NAMES.get(part, part)}", part, state.report.part_text(part), text)
+        super().__init__(f"编辑{part_name(part)}", part, state.report.part_text(part), text)
         self.state = state
         self.part = part
 

@@ -8,9 +8,11 @@ if TYPE_CHECKING:
     from ..formats.importlog import ImportResult
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-AREA_NAMES = {"meta": "报告信息", "preamble": "导语", "p1": "第一部分", "p2": "第二部分", "p3": "第三部分",
-              "p4": "第四部分", "p5": "第五部分", "p6": "第六部分", "t2": "表二", "t3": "表三", "t4": "表四",
-              "noise": "网页杂项", "file": "文件"}
+def area_name(area: str) -> str:
+    """The import log's area ("p1", "t3", "noise" …) as the clerk calls it."""
+    from ..report.schema import TABLE_NAMES, part_name
+
+    return TABLE_NAMES.get(area) or {"noise": "网页杂项", "file": "文件"}.get(area) or part_name(area)
 
 
 class Dialogs:

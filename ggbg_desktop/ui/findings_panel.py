@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle
 
 from ..report import ERROR, Finding
-from ..report.schema import PART_BY_KEY, TABLES
+from ..report.schema import TABLES, part_name
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -21,13 +21,9 @@ def part_of(finding: Finding) -> str | None:
 
 
 def place_name(finding: Finding) -> str:
-    part = part_of(finding)
-    if part is None:
-        return "报告信息"
     if finding.span is not None and finding.span.part == "preamble":
-        return "导语"
-    spec = PART_BY_KEY[part]
-    return f"第{spec.number}部分"
+        return part_name("preamble")
+    return part_name(part_of(finding) or "meta")
 
 
 class FindingsPanel(QDockWidget):

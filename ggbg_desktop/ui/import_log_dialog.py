@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QStyle, QVBoxLayout
 
 from ..formats.importlog import ERROR, INFO, LEVEL_NAMES, WARNING, ImportResult
-from .dialogs import AREA_NAMES
+from .dialogs import area_name
 
 
 class ImportLogDialog(QDialog):
@@ -34,7 +34,7 @@ class ImportLogDialog(QDialog):
                  ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical}
         for entry in entries:
             item = QTreeWidgetItem([LEVEL_NAMES.get(entry.level, entry.level),
-                                    AREA_NAMES.get(entry.area, entry.area), entry.message])
+                                    area_name(entry.area), entry.message])
             item.setIcon(0, self.style().standardIcon(icons.get(entry.level, icons[INFO])))
             item.setToolTip(2, entry.message)
             self.tree.addTopLevelItem(item)

@@ -30,6 +30,7 @@ from ..schema import (
     TABLES,
     TEXT_PARTS,
     CellRef,
+    part_name,
 )
 from .tables import fmt
 
@@ -45,13 +46,6 @@ FACT_CELLS: dict[str, tuple[CellRef, ...]] = {
     LITIGATION: (CellRef("t4", 1, T4_TOTAL_COLUMN), CellRef("t4", 2, T4_TOTAL_COLUMN)),
     FEES: (CellRef("t2", 5, 0),),
 }
-
-
-def part_name(key: str) -> str:
-    if key == "preamble":
-        return "导语"
-    spec = PART_BY_KEY[key]
-    return f"第{spec.number}部分"
 
 
 def _cells_name(cells: tuple[CellRef, ...]) -> str:
@@ -158,8 +152,7 @@ def check_completeness(report: Report) -> list[Finding]:
         out.append(Finding("completeness", WARNING, "未填写报告年度"))
     for key in TEXT_PARTS:
         if not report.parts.get(key, "").strip():
-            spec = PART_BY_KEY[key]
-            out.append(Finding("completeness", WARNING, f"第{spec.number}部分“{spec.title}”没有内容",
+            out.append(Finding("completeness", WARNING, f"{part_name(key)}“{PART_BY_KEY[key].title}”没有内容",
                                span=TextSpan(key, 0, 0)))
     p5 = report.parts.get("p5", "")
     if p5.strip():
