@@ -22,9 +22,14 @@ def fee_sentence(year: int) -> str:
             f"发出收费通知0件，收取信息处理费0万元。")
 
 
+# Reports are due by 31 January; offices start drafting the year's report in its last quarter.
+DRAFTING_STARTS_MONTH = 10
+
+
 def default_year(today: datetime.date | None = None) -> int:
-    """The year a report written now speaks of: last calendar year (reports are due by 31 January)."""
-    return (today or datetime.date.today()).year - 1
+    """The year a report begun today speaks of: this year from October, else last year."""
+    today = today or datetime.date.today()
+    return today.year if today.month >= DRAFTING_STARTS_MONTH else today.year - 1
 
 
 def new_report(organ: str = "", year: int | None = None) -> Report:

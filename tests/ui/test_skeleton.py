@@ -1,0 +1,20 @@
+"""The starting text and year of a new report."""
+
+import datetime
+
+from ggbg_desktop.report import check
+from ggbg_desktop.ui.skeleton import default_year, new_report
+
+
+def test_default_year_follows_the_drafting_season():
+    assert default_year(datetime.date(2027, 1, 20)) == 2026  # January: finishing last year's report
+    assert default_year(datetime.date(2026, 6, 1)) == 2025
+    assert default_year(datetime.date(2026, 11, 22)) == 2026  # autumn: drafting this year's
+
+
+def test_new_report_has_the_skeleton_and_no_false_text_warnings():
+    report = new_report("蓝田县人民政府", 2026)
+    assert "2026年1月1日起至2026年12月31日" in report.preamble
+    assert report.parts["p1"].splitlines()[0].startswith("（一）")
+    assert "信息处理费" in report.parts["p6"]
+    assert not [f for f in check(report) if f.rule in ("text_year", "text_figure", "text_stale")]
