@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_preview)
         file_menu.addAction(self.act_print)
         file_menu.addSeparator()
-        self.recent_menu = file_menu.addMenu("最近打开(&R)")
+        self.recent_menu = file_menu.addMenu("最近打开(&T)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
