@@ -25,6 +25,15 @@ BODY = "body"
 SIGNATURE = "signature"  # organ and date, right-aligned
 CAPTION = "caption"  # a line above a table
 
+# Written into the metadata of every file this program exports ("generator" property). Our files
+# write 0 as 0, so a blank cell in them is a cell nobody filled; in other files blank means 0.
+GENERATOR = "政府信息公开年报编辑器 ggbg_desktop"
+
+
+def is_own(document: "Document") -> bool:
+    """True for a document this program exported."""
+    return "ggbg_desktop" in document.properties.get("generator", "")
+
 
 @dataclass
 class Paragraph:

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..report.model import Report, Value
 from ..report.schema import PARTS, TABLES, TableSpec
-from .document import (BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document,
+from .document import (BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document,
                        Paragraph, Table)
 
 # "（一）" / "(一)" at the start of a line: a second-level heading (楷体).
@@ -43,7 +43,8 @@ def layout(report: Report, options=None) -> Document:
 
 
 def _properties(report: Report) -> dict[str, str]:
-    props = {"title": report.meta.display_title().strip(), "author": report.meta.organ.strip()}
+    props = {"title": report.meta.display_title().strip(), "author": report.meta.organ.strip(),
+             "generator": GENERATOR}
     if report.meta.published:
         props["published"] = report.meta.published
     if report.meta.year:

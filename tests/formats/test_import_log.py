@@ -23,8 +23,9 @@ def test_missing_parts_and_blank_cells_are_listed():
     result = read_bytes(text.encode(), "r.txt")
     warnings = [e.message for e in result.log.by_level("warning")]
     assert any("五、存在的主要问题及改进情况：未找到" in m for m in warnings)
-    assert any("行政许可" in m and "为空" in m for m in warnings)
-    assert result.report.tables["t2"][2] == [None]
+    notes = [e.message for e in result.log.by_level("info")]
+    assert any("空白格按 0 读取" in m and "行政许可" in m for m in notes)
+    assert result.report.tables["t2"][2] == [0]
 
 
 def test_every_entry_has_a_level_and_area():

@@ -36,9 +36,13 @@ def read(data: bytes, *, name: str) -> Document:
     document = Document(properties={"source_format": "docx"})
     document.blocks = reader.blocks(body)
     if package.has("docProps/core.xml"):
-        title = package.xml("docProps/core.xml").findtext(_DC + "title")
+        core = package.xml("docProps/core.xml")
+        title = core.findtext(_DC + "title")
         if title and title.strip():
             document.properties["title"] = title.strip()
+        description = core.findtext(_DC + "description")  # Word's 备注 (comments)
+        if description and description.strip():
+            document.properties["generator"] = description.strip()
     return document
 
 

@@ -130,6 +130,8 @@ def _read_meta(root, document: Document) -> None:
                 document.properties["published"] = date
         elif key in _TITLE_META and "title" not in document.properties:
             document.properties["title"] = collapse_spaces(content)
+        elif key == "generator":
+            document.properties["generator"] = content
     title = root.find(".//title")
     if "title" not in document.properties and title is not None and title.text_content().strip():
         pieces = re.split(r"\s*[_|｜—–-]\s*", collapse_spaces(title.text_content()))

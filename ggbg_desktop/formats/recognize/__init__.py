@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...report.model import Report
 from ...report.schema import PARTS, TABLE_NAMES, TEXT_PARTS
-from ..document import Document, Paragraph, Table
+from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
 from .noise import is_noise, published_date
@@ -100,7 +100,8 @@ def recognize(document: Document) -> ImportResult:
     for key, read in (("t2", read_t2), ("t3", read_t3), ("t4", read_t4)):
         details = ImportLog()
         fill = read(regions.get(key), details)
-        fill.report_missing()
+        fill.blank_means_zero = not is_own(document)
+        fill.finish()
         report.tables[key] = fill.matrix
         spec_part = next(p for p in PARTS if p.table == key)
         if fill.found:

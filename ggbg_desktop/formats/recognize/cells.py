@@ -16,12 +16,18 @@ TOO_FEW = "too_few"  # fewer figures than columns: placed from the left, the res
 def split_row(row: Row) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(labels, figures): label cells carry text that is not a figure and stand left of the first
     figure; the figures are the cells to the right of the last label (text among them, such as
-    "见附件", is an unreadable figure, not a label)."""
-    first = next((c for c, t in row.cells if is_value_token(t)), None)
-    labels = [(c, t) for c, t in row.cells
+    "见附件", is an unreadable figure, not a label). Numbers before the first label are a serial
+    number column and belong to neither."""
+    cells = row.cells
+    # A serial-number column (序号 1, 2, 3 …) in front of the labels is not a figure of the row.
+    first_label = next((i for i, (_, t) in enumerate(cells) if t.strip() and not is_value_token(t)), None)
+    if first_label:
+        cells = cells[first_label:]
+    first = next((c for c, t in cells if is_value_token(t)), None)
+    labels = [(c, t) for c, t in cells
               if t.strip() and not is_value_token(t) and (first is None or c < first)]
     last = labels[-1][0] if labels else -1
-    figures = [(c, t) for c, t in row.cells if c > last]
+    figures = [(c, t) for c, t in cells if c > last]
     return labels, figures
 
 
@@ -29,7 +35,7 @@ def has_figures(cells: list[tuple[int, str]]) -> bool:
     return any(is_value_token(t) for _, t in cells)
 
 
-def fit(texts: list[str], n: int) -> tuple[list[str] | None, str]:
+def fit(texts: list[str], n: int) -> tuple[list[str | None] | None, str]:
     """Fit the figure cells of a row to ``n`` columns in order.
 
     Blank cells beyond ``n`` are taken from the end first (padding of typed tables), then from the
@@ -46,13 +52,13 @@ def fit(texts: list[str], n: int) -> tuple[list[str] | None, str]:
         if len(filled) == n:
             return filled, EXTRA_BLANKS
         return None, TOO_MANY
-    return v + [""] * (n - len(v)), TOO_FEW
+    return v + [None] * (n - len(v)), TOO_FEW  # None: no cell of the source for these columns
 
 
-def by_position(figures: list[tuple[int, str]], positions: list[int]) -> list[str] | None:
+def by_position(figures: list[tuple[int, str]], positions: list[int]) -> list[str | None] | None:
     """The figures at the header positions, or ``None`` when a figure sits outside them."""
     wanted = set(positions)
     if any(t.strip() and c not in wanted for c, t in figures):
         return None
     at = dict(figures)
-    return [at.get(c, "") for c in positions]
+    return [at.get(c) for c in positions]  # None where no cell of the source starts

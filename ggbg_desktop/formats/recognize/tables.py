@@ -187,7 +187,7 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
 
 def _t4_positions(rows: list[Row]) -> list[int] | None:
     """Grid column of each of the 15 values (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5) from the headers."""
-    headers = [row for row in rows if not has_figures(row.cells)]
+    headers = [row for row in rows if not has_figures(split_row(row)[1])]
     if not headers:
         return None
     width = max(len(row.spread) for row in headers)
@@ -224,6 +224,8 @@ def read_t4(region: Region | None, log: ImportLog) -> TableFill:
         labels, figures = split_row(row)
         if not has_figures(figures):
             continue
+        if positions:  # left of the first value column only labels (or a serial number) stand
+            figures = [(c, t) for c, t in figures if c >= min(positions)]
         texts = by_position(figures, positions) if positions else None
         if texts is not None:
             for g in range(3):
@@ -318,7 +320,7 @@ def _read_t2_row(fill: TableFill, r: int, header, figures: list[tuple[int, str]]
     got = {key: text for (_, key, _), text in zip(header, texts) if key}
     placed = {i: got[key] for i, key in enumerate(wanted) if key in got}
     for (_, key, name), text in zip(header, texts):
-        if text.strip() and key not in wanted:
+        if text and text.strip() and key not in wanted:
             fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”在新格式中没有对应的格子，未导入")
     if not placed:
         if len(wanted) == 1 and len(header) == 1:

@@ -386,7 +386,7 @@ def _set_properties(word, document: Document) -> None:
     props.last_modified_by = document.properties.get("author", "")
     props.subject = "政府信息公开工作年度报告"
     props.keywords = "政府信息公开"
-    props.comments = ""
+    props.comments = document.properties.get("generator", "")
     props.category = ""
     props.revision = 1
     now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)

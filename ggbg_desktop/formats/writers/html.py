@@ -41,6 +41,8 @@ def write(document: Document) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>"]
     if author:
         head.append(f'<meta name="author" content="{escape(author)}">')
+    if document.properties.get("generator"):
+        head.append(f'<meta name="generator" content="{escape(document.properties["generator"])}">')
     if document.properties.get("published"):
         head.append(f'<meta name="pubdate" content="{escape(document.properties["published"])}">')
     head += [f"<style>\n{_STYLE}\n</style>", "</head>", "<body>"]

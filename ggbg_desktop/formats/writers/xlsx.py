@@ -29,6 +29,7 @@ def export(report: Report, options) -> bytes:
         _table_sheet(sheet, report, tables[key])
     book.properties.title = document.properties.get("title", "")
     book.properties.creator = document.properties.get("author", "")
+    book.properties.description = document.properties.get("generator", "")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -55,13 +55,32 @@ def test_label_shifted_into_another_column_reads_in_order():
     assert "按列的先后顺序读取" in log
 
 
-def test_blank_cells_stay_blank_and_are_listed():
+def test_blank_cells_of_a_filled_table_mean_zero_and_are_listed():
+    """FORMAT.md §7: published reports leave a cell blank for "nothing happened"."""
     rows = t3_rows()
     rows[1 + 4][2] = ""  # 1.属于国家秘密 · 商业企业
     rows[1 + 4][7] = ""  # … · 总计
     report, log = run(table(rows))
-    assert report.tables["t3"][4] == [5, None, 5, 5, 5, 5, None]
-    assert "1.属于国家秘密：商业企业、总计 为空" in log
+    assert report.tables["t3"][4] == [5, 0, 5, 5, 5, 5, 0]
+    assert "2 个空白格按 0 读取" in log and "1.属于国家秘密·商业企业" in log
+
+
+def test_a_table_of_blanks_stays_blank():
+    rows = t3_rows()
+    for row in rows[1:]:
+        row[1:] = [""] * (len(row) - 1)
+    report, log = run(table(rows))
+    assert all(v is None for row in report.tables["t3"] for v in row)
+    assert "数值全为空白" in log
+
+
+def test_columns_without_a_source_cell_are_not_guessed():
+    """A short row of a text table is filled from the left; the columns it did not reach stay blank."""
+    rows = t3_rows()
+    rows[1 + 4] = rows[1 + 4][:5]  # only three figures for 1.属于国家秘密
+    report, log = run(table(rows))
+    assert report.tables["t3"][4] == [5, 5, 5, 5, None, None, None]
+    assert "无法确定数值" in log
 
 
 def test_zero_marks_units_full_width_and_thousands():
@@ -258,3 +277,34 @@ def test_all_three_tables_in_one_block_are_separated_by_their_labels():
     assert report.flat("t2") == list(range(1, 11))
     assert report.tables["t3"][24] == [25] * 6 + [150]
     assert report.flat("t4") == list(range(15))
+
+
+def test_a_serial_number_column_is_not_a_figure():
+    rows = t3_rows()
+    rows = [["序号", *rows[0]]] + [[str(i), *row] for i, row in enumerate(rows[1:], 1)]
+    report, log = run(table(rows))
+    assert report.tables["t3"] == [[i + 1] * 6 + [6 * (i + 1)] for i in range(25)]
+
+
+def test_table_four_with_a_serial_number_column():
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    rows = [
+        [Cell("序号", row_span=3), Cell("行政复议", col_span=5), Cell("行政诉讼", col_span=10)],
+        [Cell(o, row_span=2) for o in outcomes] + [Cell("未经复议直接起诉", col_span=5), Cell("复议后起诉", col_span=5)],
+        [Cell(o) for o in outcomes * 2],
+        [Cell(t) for t in ["1", "1", "2", "1", "2", "6", "1", "0", "0", "0", "1", "0", "0", "0", "1", "1"]],
+    ]
+    result = recognize(Document(blocks=[Paragraph("四、政府信息公开行政复议、行政诉讼情况"), Table(rows=rows)]))
+    assert result.report.flat("t4") == [1, 2, 1, 2, 6, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1]
+
+
+def test_blanks_in_this_programs_own_files_stay_blank():
+    from ggbg_desktop.formats.document import GENERATOR
+
+    rows = t3_rows()
+    rows[1 + 4][2] = ""
+    doc = Document(blocks=[Paragraph("三、收到和处理政府信息公开申请情况"), table(rows)],
+                   properties={"generator": GENERATOR})
+    result = recognize(doc)
+    assert result.report.tables["t3"][4][1] is None
+    assert any("空白即未填写" in line for line in result.log.lines())
