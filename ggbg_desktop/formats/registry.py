@@ -42,8 +42,9 @@ READERS: tuple[Format, ...] = (
     Format("xls", "Excel 97-2003 工作簿", "ggbg_desktop.formats.readers.xls", (".xls",)),
     Format("html", "网页", "ggbg_desktop.formats.readers.html", (".html", ".htm", ".xhtml", ".mht")),
     Format("text", "纯文本", "ggbg_desktop.formats.readers.text", (".txt", ".text", ".csv")),
+    Format("pdf", "PDF 文件", "ggbg_desktop.formats.readers.pdf", (".pdf",)),
     Format("office", "其他办公文档（经 LibreOffice 转换）", "ggbg_desktop.formats.readers.office",
-           (".doc", ".wps", ".et", ".pdf", ".odt", ".ods", ".rtf")),
+           (".doc", ".wps", ".et", ".odt", ".ods", ".rtf")),
 )
 
 WRITERS: tuple[Format, ...] = (
@@ -99,7 +100,9 @@ def sniff(data: bytes, extension: str) -> str:
         return by_ext if by_ext in ("docx", "xlsx", "office") else "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: .doc, .xls, .wps, .et
         return "xls" if ext in (".xls", ".et") else "office"
-    if head.startswith(b"%PDF") or head.startswith(b"{\\rtf"):
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"{\\rtf"):
         return "office"
     if _looks_like_html(head):
         return "html"

@@ -30,6 +30,9 @@ _T3_GROUP_KEYS = {label_key(g) for g in T3_GROUPS.values()}
 _INFO_HEADER = label_key(T2_ITEM_HEADER)
 
 
+_STRONG_ALIAS = 4  # characters of an alias found in a label that identify its row beyond doubt
+
+
 @lru_cache(maxsize=4096)
 def _scores(keys: tuple[tuple[str, tuple[str, ...]], ...], k: str) -> tuple[tuple[float, int], ...]:
     """How well a label names each schema row: 100 for the official label, else the longest alias
@@ -44,7 +47,10 @@ def _scores(keys: tuple[tuple[str, tuple[str, ...]], ...], k: str) -> tuple[tupl
                 s = max(s, float(len(k)))
         if s > 0:
             scored.append((s, i))
-    if not scored:
+    # A label cut by a line break ("2.其他法律行政法规禁止公" + "开") keeps most of the official
+    # label but may lose its alias, while a short generic alias ("其他") still hits: a long shared
+    # run must outweigh a weak alias. Only computed when no alias scored well (it is quadratic).
+    if max((s for s, _ in scored), default=0) < _STRONG_ALIAS:
         for i, (official, _aliases) in enumerate(keys):
             run = common_run(k, official)
             if run >= 3 and run >= 0.6 * min(len(k), len(official)):
