@@ -112,7 +112,8 @@ DEB_DEPENDS = (
     "libxkbcommon0",
     "libxkbcommon-x11-0",
 )
-DEB_RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei", "libcups2")
+# poppler-utils gives pdftotext, with which PDF reports import (formats/readers/pdf.py).
+DEB_RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei", "libcups2", "poppler-utils")
 DEB_SECTION = "editors"
 
 
