@@ -79,7 +79,20 @@ class _BodyReader:
             if child.tag == _W + "p":
                 out.append(self.paragraph(child))
             elif child.tag == _W + "tbl":
-                out.append(self.table(child))
+                if _is_layout_table(child):
+                    out.extend(self.layout_blocks(child))
+                else:
+                    out.append(self.table(child))
+        return out
+
+    def layout_blocks(self, tbl) -> list:
+        """A table used for page layout: its cells' paragraphs and tables, row by row."""
+        out: list = []
+        for tr in _children(tbl):
+            if tr.tag == _W + "tr":
+                for tc in _children(tr):
+                    if tc.tag == _W + "tc":
+                        out.extend(self.blocks(tc))
         return out
 
     def paragraph(self, p) -> Paragraph:
@@ -163,6 +176,21 @@ class _BodyReader:
                 for row in block.rows:
                     lines.append(" ".join(c.text for c in row if c.text))
         return "\n".join(lines)
+
+
+# A cell with more text than this holds paragraphs of the report, not a label or a figure.
+LAYOUT_CELL_CHARS = 300
+
+
+def _is_layout_table(tbl) -> bool:
+    """True for a table that lays out the page (the whole report in a cell, tables nested in it)
+    rather than being one of the report's tables."""
+    for tc in tbl.iter(_W + "tc"):
+        if tc.find(".//" + _W + "tbl") is not None:
+            return True
+        if sum(len(t.text or "") for t in tc.iter(_W + "t")) > LAYOUT_CELL_CHARS:
+            return True
+    return False
 
 
 def _int_val(parent, name: str, default: int) -> int:

@@ -111,3 +111,38 @@ def test_a_zip_that_is_not_a_word_file():
     with pytest.raises(ImportRefused) as info:
         docx_reader.read(_zip({"hello.txt": b"hi"}), name="x.docx")
     assert "不是 Word 文档" in info.value.message
+
+
+def test_a_report_laid_out_inside_a_table_is_read_as_its_paragraphs_and_tables():
+    """Some offices put the whole report in one table cell, the three tables nested in it."""
+    from conftest import complete_report
+    from ggbg_desktop.formats.registry import read_bytes
+    from ggbg_desktop.report.schema import PARTS
+
+    from .builders import add_docx_table
+
+    report = complete_report()
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = f"{report.meta.organ}{report.meta.year}年政府信息公开工作年度报告"
+    cell.add_paragraph(report.preamble)
+    for part in PARTS:
+        cell.add_paragraph(part.heading)
+        if part.table:
+            add_docx_table(cell, report, part.table)
+        else:
+            for line in report.parts[part.key].split("\n"):
+                cell.add_paragraph(line)
+    imported = read_bytes(save(d), "layout.docx").report
+    assert imported.tables == report.tables
+    assert imported.parts == report.parts
+    assert imported.meta.year == 2023
+
+
+def test_a_report_table_is_not_mistaken_for_a_layout_table():
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = "行政许可", "67711"
+    t.cell(1, 0).text, t.cell(1, 1).text = "行政处罚", "40592"
+    blocks = docx_reader.read(save(d), name="t.docx").blocks
+    assert len(blocks) == 1 and [[c.text for c in row] for row in blocks[0].rows][0] == ["行政许可", "67711"]
