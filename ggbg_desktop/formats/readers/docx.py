@@ -16,6 +16,9 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 # Inline containers whose runs are part of the paragraph's text.
 _INLINE = {_W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "moveTo", "dir", "bdo")}
 _SDT = _W + "sdt"
+_TEXT_BOX = _W + "txbxContent"
+# Word stores a text box twice: the drawing (mc:Choice) and a VML copy for old readers (mc:Fallback).
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SDT_CONTENT = _W + "sdtContent"
 
 
@@ -77,12 +80,24 @@ class _BodyReader:
         out: list = []
         for child in _children(container):
             if child.tag == _W + "p":
+                out.extend(self.text_boxes(child))
                 out.append(self.paragraph(child))
             elif child.tag == _W + "tbl":
                 if _is_layout_table(child):
                     out.extend(self.layout_blocks(child))
                 else:
                     out.append(self.table(child))
+        return out
+
+    def text_boxes(self, p) -> list:
+        """Paragraphs and tables of the text boxes anchored in a paragraph (a 红头 title often is one),
+        in front of the paragraph's own text."""
+        out: list = []
+        for box in p.iter(_TEXT_BOX):
+            if any(a.tag == _FALLBACK for a in box.iterancestors()) or any(
+                    a.tag == _TEXT_BOX for a in box.iterancestors()):
+                continue  # the old-reader copy, or a box inside a box (read with its parent)
+            out.extend(self.blocks(box))
         return out
 
     def layout_blocks(self, tbl) -> list:

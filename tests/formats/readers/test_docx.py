@@ -146,3 +146,30 @@ def test_a_report_table_is_not_mistaken_for_a_layout_table():
     t.cell(1, 0).text, t.cell(1, 1).text = "行政处罚", "40592"
     blocks = docx_reader.read(save(d), name="t.docx").blocks
     assert len(blocks) == 1 and [[c.text for c in row] for row in blocks[0].rows][0] == ["行政许可", "67711"]
+
+
+def _text_box_paragraph(text: str, alternate: bool) -> str:
+    """A paragraph anchoring a text box, as Word writes it: a drawing with a VML fallback, or VML alone."""
+    box = f'<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+    vml = (f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:400pt;height:40pt">'
+           f'<v:textbox>{box}</v:textbox></v:shape></w:pict>')
+    if alternate:
+        run = ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+               '<mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/'
+               'drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/'
+               'drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/'
+               f'word/2010/wordprocessingShape"><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+               f'</wp:anchor></w:drawing></mc:Choice><mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent>')
+    else:
+        run = vml
+    return f'<w:p xmlns:w="{W}"><w:r>{run}</w:r></w:p>'
+
+
+@pytest.mark.parametrize("alternate", [False, True], ids=["vml", "drawing-with-fallback"])
+def test_text_in_a_text_box_is_read_once(alternate):
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(_text_box_paragraph("某某县人民政府2023年政府信息公开工作年度报告", alternate)))
+    d.add_paragraph("一、总体情况")
+    texts = [b.text for b in docx_reader.read(save(d), name="box.docx").blocks if hasattr(b, "text")]
+    assert texts.count("某某县人民政府2023年政府信息公开工作年度报告") == 1
+    assert texts.index("某某县人民政府2023年政府信息公开工作年度报告") < texts.index("一、总体情况")
