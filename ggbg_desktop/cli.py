@@ -40,9 +40,15 @@ def _print_json(data) -> None:
         sys.stdout.write(text)
 
 
-def _print_log(result, stream) -> None:
-    for line in result.log.lines():
-        print(line, file=stream)
+def _import(path: str):
+    """Read any input; for anything but a .ggbg, print the import log so the user sees what was found."""
+    from .formats.registry import read_path
+
+    result = read_path(path)
+    if result.source_format != "ggbg":
+        for line in result.log.lines():
+            print(line)
+    return result
 
 
 # ---- check -------------------------------------------------------------------
@@ -90,12 +96,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_convert(args) -> int:
-    from .formats.registry import ExportOptions, read_path, write_path
+    from .formats.registry import ExportOptions, write_path
 
     try:
-        result = read_path(args.input)
-        if result.source_format != "ggbg":
-            _print_log(result, sys.stdout)
+        result = _import(args.input)
         options = ExportOptions(font_set=args.fonts, signature=not args.no_signature)
         write_path(result.report, args.output, options)
     except UserError as exc:
@@ -109,13 +113,11 @@ def cmd_convert(args) -> int:
 
 
 def cmd_rollover(args) -> int:
-    from .formats.registry import read_path, write_path
+    from .formats.registry import write_path
     from .report.rollover import rollover
 
     try:
-        result = read_path(args.last)
-        if result.source_format != "ggbg":
-            _print_log(result, sys.stdout)
+        result = _import(args.last)
         draft = rollover(result.report)
         write_path(draft, args.output)
     except UserError as exc:
