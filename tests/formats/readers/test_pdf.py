@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import complete_report
+from conftest import chinese_font_installed, complete_report
 from ggbg_desktop.errors import ImportRefused
 from ggbg_desktop.formats import registry
 from ggbg_desktop.formats.readers import office, pdf
@@ -38,6 +38,8 @@ def test_a_word_report_printed_to_pdf_imports_exactly(tmp_path):
 
 @needs_pdftotext
 def test_our_own_pdf_export_imports_its_parts_and_small_tables():
+    if not chinese_font_installed():
+        pytest.skip("no Chinese font installed: the PDF holds boxes instead of text")
     report = complete_report()
     result = registry.read_bytes(export_bytes(report, _writer("pdf"), ExportOptions()), "report.pdf")
     assert result.report.flat("t2") == report.flat("t2")
