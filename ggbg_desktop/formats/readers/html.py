@@ -259,11 +259,5 @@ def _cell_text(td) -> str:
         if block:
             end_line()
 
-    if td.text:
-        current.append(td.text)
-    for child in td:
-        visit(child)
-        if child.tail:
-            current.append(child.tail)
-    end_line()
+    visit(td)  # a cell is a block: its lines end where it ends
     return "\n".join(lines)
