@@ -106,7 +106,8 @@ def sniff(data: bytes, extension: str) -> str:
         return "office"
     if _looks_like_html(head):
         return "html"
-    return _by_extension(ext) if _by_extension(ext) in ("text", "html") else "text"
+    by_ext = _by_extension(ext)
+    return by_ext if by_ext in ("text", "html") else "text"
 
 
 def _looks_like_html(head: bytes) -> bool:

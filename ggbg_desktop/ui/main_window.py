@@ -26,7 +26,7 @@ from ..errors import UserError
 from ..formats import native
 from ..report import ERROR
 from ..report.schema import PARTS
-from .dialogs import CANCEL, DISCARD, SAVE, Dialogs
+from .dialogs import DISCARD, SAVE, Dialogs
 from .document_state import DocumentState
 from .findings_panel import FindingsPanel, part_of
 from .header_strip import HeaderStrip

@@ -17,7 +17,7 @@ from conftest import SEEDS, complete_report
 from ggbg_desktop.formats import native
 from ggbg_desktop.formats.importlog import ImportLog, ImportResult
 from ggbg_desktop.report import CellRef
-from ggbg_desktop.ui.dialogs import DISCARD, SAVE, Dialogs
+from ggbg_desktop.ui.dialogs import SAVE, Dialogs
 from ggbg_desktop.ui.import_log_dialog import ImportLogDialog
 
 from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ...report.schema import T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
 from ..importlog import ImportLog
-from .cells import BY_ORDER, EXTRA_BLANKS, TOO_FEW, TOO_MANY, by_position, fit, has_figures, split_row
+from .cells import EXTRA_BLANKS, TOO_FEW, by_position, fit, has_figures, split_row
 from .normalize import common_run, is_subsequence, label_key, norm
 from .regions import Region, Row
 from .store import TableFill

@@ -8,7 +8,7 @@ from html import escape as _html_escape
 
 from ...report.model import Report
 from .. import fonts
-from ..document import (BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION,
+from ..document import (HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION,
                         Document, Paragraph, Table)
 from ..layout import heading_split, layout
 from . import official as o

@@ -6,9 +6,7 @@ QPagedPaintDevice) for the window's print preview and printing. Qt is imported o
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 
 from ...report.model import Report
 from .. import fonts
@@ -314,7 +312,7 @@ class _TextDocument:
     # ---- pages ----
     def paginate(self) -> int:
         """Move headings (and the signature) that would end a page to the next one; page count."""
-        from PySide6.QtGui import QTextBlockFormat, QTextFormat
+        from PySide6.QtGui import QTextFormat
 
         layout_ = self.doc.documentLayout()
         height = self.geometry.height
