@@ -27,12 +27,13 @@ CAPTION = "caption"  # a line above a table
 
 # Written into the metadata of every file this program exports ("generator" property). Our files
 # write 0 as 0, so a blank cell in them is a cell nobody filled; in other files blank means 0.
-GENERATOR = "政府信息公开年报编辑器 ggbg_desktop"
+GENERATOR_ID = "ggbg_desktop"
+GENERATOR = f"政府信息公开年报编辑器 {GENERATOR_ID}"
 
 
 def is_own(document: "Document") -> bool:
     """True for a document this program exported."""
-    return "ggbg_desktop" in document.properties.get("generator", "")
+    return GENERATOR_ID in document.properties.get("generator", "")
 
 
 @dataclass
