@@ -332,6 +332,10 @@ class _TextDocument:
                     break
             if not moved:
                 break
+        # A page break set after layout updates the blocks' positions but not the tables' frames,
+        # which painting reads to find where a page starts: whole paragraphs and headings in
+        # front of a table were skipped. Lay the whole document out again before painting.
+        self.doc.markContentsDirty(0, self.doc.characterCount())
         return max(1, self.doc.pageCount())
 
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import chinese_font_installed
+from conftest import EXPECTED, SEEDS, chinese_font_installed
 from ggbg_desktop.formats.registry import ExportOptions
 from ggbg_desktop.report.schema import PARTS
 
@@ -71,3 +71,22 @@ def test_prints_onto_a_qprinter(report, tmp_path):
     assert path.stat().st_size > 10_000
     if shutil.which("pdftotext") and chinese_font_installed():
         assert "三、收到和处理政府信息公开申请情况" in pdftotext(path).replace("⼆", "二").replace("⼀", "一")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED) or ["no seeds"])
+def test_no_text_is_lost_when_a_heading_moves_to_the_next_page(name, tmp_path):
+    """Seed 001: the pagination moved 二、 in front of its table to the next page, and painting
+    then skipped everything from part 一's last paragraphs to the table."""
+    if not EXPECTED:
+        pytest.skip("shared/seeds not present")
+    from ggbg_desktop.formats.registry import read_path
+
+    report = read_path(SEEDS / name).report
+    path = tmp_path / "report.pdf"
+    path.write_bytes(writer.export(report, ExportOptions()))
+    text = re.sub(r"\s", "", pdftotext(path))
+    for part in PARTS:
+        assert part.heading in text
+    for key in ("p1", "p5", "p6"):
+        for paragraph in report.parts[key].splitlines():
+            assert re.sub(r"\s", "", paragraph)[:12] in text, paragraph
