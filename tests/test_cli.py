@@ -100,3 +100,47 @@ def test_cli_and_domain_import_no_qt():
     code = ("import sys, ggbg_desktop.report, ggbg_desktop.cli, ggbg_desktop.formats.registry, "
             "ggbg_desktop.formats.native; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# ---- ggbg draft ------------------------------------------------------------------
+
+
+def test_draft_prints_one_paragraph_per_passage(seed_004, tmp_path, capsys):
+    from ggbg_desktop.report.drafting import REQUESTS, draft
+
+    path = tmp_path / "004.ggbg"
+    native.save(seed_004, path)
+    assert main(["draft", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "第一部分 总体情况"
+    assert f"【依申请公开】{draft(seed_004, REQUESTS).text}" in lines
+    assert "第六部分 其他需要报告的事项" in lines
+    assert any(line.startswith("【信息处理费】（未起草：") for line in lines)
+
+
+def test_draft_with_last_year_states_the_change(seed_004, tmp_path, capsys):
+    from ggbg_desktop.report import check, fill_totals
+
+    last = tmp_path / "2023.ggbg"
+    native.save(seed_004, last)
+    this = seed_004.copy()
+    this.meta.year = 2024
+    this.set_value(CellRef("t3", 0, 0), 94)  # 自然人 84 → 94: 96 new in all
+    this.tables["t3"][1] = list(seed_004.tables["t3"][24])  # 3 carried over
+    this.set_value(CellRef("t3", 2, 0), 51)  # 予以公开 38 → 51: 96 handled, 3 carried forward
+    fill_totals(this)
+    assert [f for f in check(this) if f.is_error] == []
+    path = tmp_path / "2024.ggbg"
+    native.save(this, path)
+    assert main(["draft", str(path), "--last", str(last), "--json"]) == 0
+    passages = {p["kind"]: p for p in json.loads(capsys.readouterr().out)["passages"]}
+    # 96 new against 86: +10, 11.6%
+    assert "本年度新收政府信息公开申请96件，较上年增加10件，增长11.6%。" in passages["requests"]["text"]
+    assert passages["fees"]["text"] is None and "信息处理费" in passages["fees"]["skipped"]
+
+
+def test_draft_refuses_last_year_of_another_year(seed_004, tmp_path, capsys):
+    path = tmp_path / "2023.ggbg"
+    native.save(seed_004, path)
+    assert main(["draft", str(path), "--last", str(path)]) == 2
+    assert "2023 年度" in capsys.readouterr().err

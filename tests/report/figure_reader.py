@@ -33,8 +33,7 @@ def stated(text: str) -> list[Stated]:
         before = text[:m.start()]
         cut = max(before.rfind(ch) for ch in _DELIMITERS)
         label = before[cut + 1:]
-        if label.startswith("其中"):
-            label = label[2:]
+        label = label.removeprefix("其中")
         open_ = before.rfind("（")
         owner = ""
         if open_ > before.rfind("）"):

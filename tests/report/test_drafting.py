@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from conftest import SEED_NAMES, report_from_expected
 
 from ggbg_desktop.report import CellRef, check, fill_totals
 from ggbg_desktop.report.drafted import insert_drafted
@@ -29,7 +30,6 @@ from ggbg_desktop.report.narrative import (
 from ggbg_desktop.report.rollover import rollover
 from ggbg_desktop.report.schema import T3, T4
 
-from conftest import SEED_NAMES, report_from_expected
 from .figure_reader import expected_value, stated
 
 TEXT_AGAINST_TABLE = {"text_figure", "text_stale", "text_year"}
