@@ -144,3 +144,26 @@ def test_draft_refuses_last_year_of_another_year(seed_004, tmp_path, capsys):
     native.save(seed_004, path)
     assert main(["draft", str(path), "--last", str(path)]) == 2
     assert "2023 年度" in capsys.readouterr().err
+
+
+def test_check_finds_no_text_against_table_in_drafted_parts(tmp_path, capsys):
+    """A 2024 report rolled over from seed 004, figures typed in, parts holding only drafted sentences."""
+    from report.test_drafting import rolled_over_2024
+
+    from ggbg_desktop.report.drafted import insert_drafted
+
+    report = rolled_over_2024()
+    report.parts = {key: "" for key in report.parts}
+    report = insert_drafted(insert_drafted(report, "p1", 0).report, "p6", 0).report
+    path = tmp_path / "2024.ggbg"
+    native.save(report, path)
+    main(["check", str(path), "--json"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert not rules & {"text_figure", "text_stale", "text_year", "drafted_stale"}
+    report.set_value(CellRef("t4", 0, 0), 3)
+    report.set_value(CellRef("t4", 0, 4), 7)
+    native.save(report, path)
+    main(["check", str(path), "--json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    (stale,) = [f for f in findings if f["rule"] == "drafted_stale"]
+    assert stale["span"]["part"] == "p1" and "行政复议、行政诉讼" in stale["message"]

@@ -132,13 +132,15 @@ def insert_drafted(report: Report, part: str, position: int, kinds: tuple[str, .
         raise UserError(skipped[0] if skipped else f"{part_name(part)}没有可由程序起草的数据说明")
     text = result.parts.get(part, "")
     position = max(0, min(position, len(text)))
-    located = [item for item in locate(result) if item.record.part == part]
+    everywhere = locate(result)
+    located = [item for item in everywhere if item.record.part == part]
     by_kind = {d.kind: d for d in drafts}
     replaced = [item for item in located if item.record.kind in by_kind]
     keep = [item for item in located if item.record.kind not in by_kind]
     edits = [_Edit(item.start, item.end, by_kind[item.record.kind].text,
                    ((0, _record(part, by_kind[item.record.kind])),)) for item in replaced]
-    result.drafted = [r for i, r in enumerate(result.drafted) if i not in {item.index for item in replaced}]
+    # Records of passages the clerk has edited are dropped here too: that text is the clerk's now.
+    result.drafted = [item.record for item in everywhere if item not in replaced]
     fresh = [_record(part, d) for d in drafts if d.kind not in {item.record.kind for item in replaced}]
     if fresh:
         for e in edits:  # never split a passage being rewritten: the new ones go after it

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import UserError
@@ -63,8 +64,10 @@ def cell_key(cell: CellRef, last: bool = False) -> str:
     return f"{'last.' if last else ''}{cell.table}.{cell.row}.{cell.col}"
 
 
+@lru_cache(maxsize=1024)
 def _parse_key(key: str) -> tuple[bool, CellRef | None, str | None]:
-    """(last year?, cell, fee field) of a figure key; raises ValueError for a malformed key."""
+    """(last year?, cell, fee field) of a figure key; raises ValueError for a malformed key.
+    Cached: the out-of-date rule reads every recorded figure on every keystroke."""
     if key.startswith("fees."):
         name = key[5:]
         if name not in FEE_FIELDS:

@@ -158,3 +158,13 @@ def test_rollover_keeps_the_records_and_update_rewrites_once_figures_are_in():
     updated = update_drafted(nxt)
     assert updated.parts["p1"] == "\n".join(draft(nxt, k).text for k in (ACTIVE, REQUESTS, REVIEWS))
     assert "与上年持平" in updated.parts["p1"] and _stale_findings(updated) == []
+
+
+def test_inserting_drops_the_records_of_passages_the_clerk_edited(drafted):
+    (requests,) = [r for r in drafted.drafted if r.kind == REQUESTS]
+    drafted.parts["p1"] = drafted.parts["p1"].replace(requests.text, "依申请公开工作平稳。")
+    again = insert_drafted(drafted, "p1", len(drafted.parts["p1"]), (REQUESTS,)).report
+    assert again.parts["p1"].startswith(drafted.parts["p1"])  # nothing of the clerk's rewritten
+    assert again.parts["p1"].endswith("\n" + requests.text)
+    assert [r.kind for r in again.drafted] == [ACTIVE, REVIEWS, REQUESTS]
+    assert [item.record.kind for item in locate(again)] == [ACTIVE, REVIEWS, REQUESTS]
