@@ -22,7 +22,7 @@ from .schema import TEXT_PARTS, part_name
 
 class Located(NamedTuple):
     record: DraftedText
-    index: int  # in report.drafted
+    record_index: int  # in report.drafted
     start: int
     end: int
 

@@ -242,7 +242,8 @@ def _draft_active(report: Report) -> Draft:
             head = f"本年度未制发{label}，废止{label}{number(repealed)}件"
         tail = f"现行有效{label}{number(in_force)}件" if in_force else f"无现行有效的{label}"
         sentences.append(f"{head}，{tail}。")
-    decisions, none = [], []
+    decisions: list[tuple[str, Value]] = []
+    none: list[tuple[str, Value]] = []
     for row_key in ("licensing", "penalty", "enforcement"):
         label = T2.rows[T2.row_index(row_key)].label
         value = f.now(_cell(T2, row_key))
