@@ -25,7 +25,18 @@ from typing import NamedTuple
 
 from ..errors import UserError
 from .model import Report, Value
-from .schema import T2, T3, T3_GROUPS, T3_LEGAL_PERSONS, T4, TABLE_NAMES, TABLES, CellRef
+from .schema import (
+    T2,
+    T3,
+    T3_GROUPS,
+    T3_LEGAL_PERSONS,
+    T4,
+    T4_LITIGATION,
+    T4_RECONSIDERATION,
+    TABLE_NAMES,
+    TABLES,
+    CellRef,
+)
 
 ACTIVE = "active"
 REQUESTS = "requests"
@@ -36,7 +47,7 @@ KIND_PARTS = {ACTIVE: "p1", REQUESTS: "p1", REVIEWS: "p1", FEES: "p6"}
 KIND_NAMES = {
     ACTIVE: "主动公开",
     REQUESTS: "依申请公开",
-    REVIEWS: "行政复议、行政诉讼",
+    REVIEWS: f"{T4_RECONSIDERATION}、{T4_LITIGATION}",
     FEES: "信息处理费",
 }
 
@@ -359,25 +370,25 @@ def _draft_reviews(report: Report) -> Draft:
     before = [s[3] for s in suits]
     litigation_before = None if None in before else sum(before)
     if reconsideration == 0 and litigation == 0:
-        text = "本年度未发生政府信息公开行政复议、行政诉讼案件"
+        text = f"本年度未发生政府信息公开{T4_RECONSIDERATION}、{T4_LITIGATION}案件"
         if reconsideration_before or litigation_before:
-            text += (f"，上年行政复议{number(reconsideration_before or 0)}件、"
-                     f"行政诉讼{number(litigation_before or 0)}件")
+            text += (f"，上年{T4_RECONSIDERATION}{number(reconsideration_before or 0)}件、"
+                     f"{T4_LITIGATION}{number(litigation_before or 0)}件")
         return f.done(REVIEWS, text + "。")
     out = []
     if reconsideration:
-        out.append(f"本年度发生政府信息公开行政复议{number(reconsideration)}件"
+        out.append(f"本年度发生政府信息公开{T4_RECONSIDERATION}{number(reconsideration)}件"
                    + change_clause(reconsideration, reconsideration_before)
                    + f"，其中{_outcomes(f, 'reconsideration')}。")
     else:
-        out.append("本年度未发生政府信息公开行政复议" +
+        out.append(f"本年度未发生政府信息公开{T4_RECONSIDERATION}" +
                    (f"，上年为{number(reconsideration_before)}件" if reconsideration_before else "") + "。")
     if litigation:
         groups = [f"{label}{number(value)}件（{_outcomes(f, key)}）" for label, key, value, _ in suits if value]
-        out.append(f"本年度发生政府信息公开行政诉讼{number(litigation)}件"
+        out.append(f"本年度发生政府信息公开{T4_LITIGATION}{number(litigation)}件"
                    + change_clause(litigation, litigation_before) + "，其中" + "，".join(groups) + "。")
     else:
-        out.append("本年度未发生政府信息公开行政诉讼" +
+        out.append(f"本年度未发生政府信息公开{T4_LITIGATION}" +
                    (f"，上年为{number(litigation_before)}件" if litigation_before else "") + "。")
     return f.done(REVIEWS, "".join(out))
 

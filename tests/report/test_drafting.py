@@ -162,7 +162,8 @@ def test_zero_this_year_says_last_years_figure():
     report.set_flat("t4", [0] * 15)
     text = draft(report, REQUESTS).text
     assert text == "本年度未收到政府信息公开申请，上年为86件，无上年结转的政府信息公开申请。"
-    assert draft(report, REVIEWS).text == "本年度未发生政府信息公开行政复议、行政诉讼案件，上年行政复议6件、行政诉讼1件。"
+    assert draft(report, REVIEWS).text == ("本年度未发生政府信息公开行政复议、行政诉讼案件，"
+                                           "上年行政复议6件、行政诉讼1件。")
 
 
 def test_blank_figures_are_named_not_guessed():
