@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..errors import UserError
 from .drafting import KIND_NAMES, KIND_PARTS, DraftIncomplete, draft, figure_value, kinds_of_part
+from .findings import TextSpan
 from .model import DraftedText, Report, Value
 from .schema import TEXT_PARTS, part_name
 
@@ -166,8 +167,9 @@ def _record(part: str, d) -> DraftedText:
     return DraftedText(part, d.kind, d.text, dict(d.figures))
 
 
-def update_drafted(report: Report) -> Report:
-    """A new report with every out-of-date drafted passage rewritten from the figures now.
+def update_drafted(report: Report, only: TextSpan | None = None) -> Report:
+    """A new report with every out-of-date drafted passage rewritten from the figures now —
+    or only the one at ``only`` (the span of its ``drafted_stale`` finding).
 
     Only drafted passages change; the clerk's text stays character for character. Records of
     passages the clerk has edited or deleted are dropped. A passage whose figures are now blank
@@ -180,7 +182,8 @@ def update_drafted(report: Report) -> Report:
     kept: list[Located] = []
     for item in located:
         record = item.record
-        if not changed_figures(result, record):
+        chosen = only is None or (only.part == record.part and (only.start, only.end) == (item.start, item.end))
+        if not chosen or not changed_figures(result, record):
             kept.append(item)
             continue
         try:

@@ -168,3 +168,19 @@ def test_inserting_drops_the_records_of_passages_the_clerk_edited(drafted):
     assert again.parts["p1"].endswith("\n" + requests.text)
     assert [r.kind for r in again.drafted] == [ACTIVE, REVIEWS, REQUESTS]
     assert [item.record.kind for item in locate(again)] == [ACTIVE, REVIEWS, REQUESTS]
+
+
+def test_update_of_one_finding_rewrites_only_its_passage(drafted):
+    drafted.set_value(CellRef("t3", NEW, 0), 81)
+    drafted.set_value(CellRef("t3", DISCLOSED, 0), 39)
+    drafted.set_value(CellRef("t4", 0, 0), 2)
+    fill_totals(drafted)
+    findings = _stale_findings(drafted)
+    assert len(findings) == 2
+    (reviews,) = [f for f in findings if "行政复议、行政诉讼" in f.message]
+    updated = update_drafted(drafted, reviews.span)
+    (left,) = _stale_findings(updated)
+    assert "依申请公开" in left.message
+    assert "行政复议7件" in updated.parts["p1"]
+    (requests,) = [r for r in drafted.drafted if r.kind == REQUESTS]
+    assert updated.parts["p1"][left.span.start:left.span.end] == requests.text  # not rewritten yet

@@ -190,3 +190,18 @@ def test_drafts_record_every_figure_they_read():
     new_total = f"t3.{T3.row_index('new_received')}.6"
     assert figures[new_total] == 96
     assert figures["last." + new_total] == 86
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_imported_seeds_drafted_parts_pass_the_text_rules(name):
+    """The seed files as imported (not only their expected values): drafted parts agree with the tables."""
+    from conftest import SEEDS
+
+    from ggbg_desktop.formats.registry import read_path
+
+    report = read_path(SEEDS / name).report
+    report.parts = {key: "" for key in report.parts}
+    report.information_fees = InformationFees(0, 0, 0)
+    report = insert_drafted(insert_drafted(report, "p1", 0).report, "p6", 0).report
+    assert report.parts["p1"].count("\n") == 2
+    assert [f for f in check(report) if f.rule in TEXT_AGAINST_TABLE | {"drafted_stale"}] == []
