@@ -94,7 +94,7 @@ def _apply(report: Report, part: str, edits: list[_Edit], keep: list[Located]) -
     pieces, pos, shift = [], 0, 0
     moves = []  # (old position, shift after it)
     records: list[DraftedText] = []
-    for edit in sorted(edits, key=lambda e: e.start):
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):  # an insertion before a rewrite at the same place
         pieces.append(text[pos:edit.start])
         new_start = edit.start + shift
         for offset, record in edit.records:

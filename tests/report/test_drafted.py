@@ -184,3 +184,15 @@ def test_update_of_one_finding_rewrites_only_its_passage(drafted):
     assert "行政复议7件" in updated.parts["p1"]
     (requests,) = [r for r in drafted.drafted if r.kind == REQUESTS]
     assert updated.parts["p1"][left.span.start:left.span.end] == requests.text  # not rewritten yet
+
+
+def test_inserting_at_the_start_of_a_passage_being_rewritten(report):
+    report.parts["p1"] = "开头。"
+    first = insert_drafted(report, "p1", len("开头。"), (REVIEWS,)).report
+    (reviews,) = first.drafted
+    first.set_value(CellRef("t4", 0, 0), 2)
+    fill_totals(first)
+    again = insert_drafted(first, "p1", reviews.start).report
+    texts = [draft(first, kind).text for kind in (ACTIVE, REQUESTS, REVIEWS)]
+    assert again.parts["p1"] == "\n".join(["开头。", *texts])
+    assert [again.parts["p1"][r.start:r.start + len(r.text)] for r in again.drafted] == texts
