@@ -126,6 +126,42 @@ def cmd_rollover(args) -> int:
     return EXIT_OK
 
 
+# ---- draft ---------------------------------------------------------------------
+
+
+def cmd_draft(args) -> int:
+    from .formats.registry import read_path
+    from .report.drafting import KIND_NAMES, DraftIncomplete, draft, kinds_of_part
+    from .report.last_year import attach_last_year
+    from .report.schema import PART_BY_KEY, TEXT_PARTS, part_name
+
+    try:
+        report = read_path(args.file).report
+        if args.last:
+            report = attach_last_year(report, read_path(args.last).report)
+    except UserError as exc:
+        _fail(exc.message)
+        return EXIT_UNREADABLE
+    passages = []
+    for part in TEXT_PARTS:
+        kinds = kinds_of_part(part)
+        if not kinds:
+            continue
+        if not args.json:
+            print(f"{part_name(part)} {PART_BY_KEY[part].title}")
+        for kind in kinds:
+            try:
+                text, skipped = draft(report, kind).text, None
+            except DraftIncomplete as exc:
+                text, skipped = None, exc.message
+            passages.append({"part": part, "kind": kind, "text": text, "skipped": skipped})
+            if not args.json:
+                print(f"【{KIND_NAMES[kind]}】{text}" if text else f"【{KIND_NAMES[kind]}】（未起草：{skipped}）")
+    if args.json:
+        _print_json({"passages": passages})
+    return EXIT_OK
+
+
 # ---- entry point ---------------------------------------------------------------
 
 
@@ -154,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("last", metavar="LAST", help="上年报告（任何可导入的格式）")
     p.add_argument("-o", "--output", required=True, metavar="NEW.ggbg")
     p.set_defaults(func=cmd_rollover)
+
+    p = sub.add_parser("draft", help="按表格数字起草总体情况和第六部分中说明数字的文字")
+    p.add_argument("file", metavar="FILE", help="本年报告（.ggbg 或任何可导入的格式）")
+    p.add_argument("--last", metavar="LASTFILE", help="上年报告：写出与上年相比的增减")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_draft)
     return parser
 
 

@@ -100,3 +100,70 @@ def test_cli_and_domain_import_no_qt():
     code = ("import sys, ggbg_desktop.report, ggbg_desktop.cli, ggbg_desktop.formats.registry, "
             "ggbg_desktop.formats.native; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# ---- ggbg draft ------------------------------------------------------------------
+
+
+def test_draft_prints_one_paragraph_per_passage(seed_004, tmp_path, capsys):
+    from ggbg_desktop.report.drafting import REQUESTS, draft
+
+    path = tmp_path / "004.ggbg"
+    native.save(seed_004, path)
+    assert main(["draft", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "第一部分 总体情况"
+    assert f"【依申请公开】{draft(seed_004, REQUESTS).text}" in lines
+    assert "第六部分 其他需要报告的事项" in lines
+    assert any(line.startswith("【信息处理费】（未起草：") for line in lines)
+
+
+def test_draft_with_last_year_states_the_change(seed_004, tmp_path, capsys):
+    from ggbg_desktop.report import check, fill_totals
+
+    last = tmp_path / "2023.ggbg"
+    native.save(seed_004, last)
+    this = seed_004.copy()
+    this.meta.year = 2024
+    this.set_value(CellRef("t3", 0, 0), 94)  # 自然人 84 → 94: 96 new in all
+    this.tables["t3"][1] = list(seed_004.tables["t3"][24])  # 3 carried over
+    this.set_value(CellRef("t3", 2, 0), 51)  # 予以公开 38 → 51: 96 handled, 3 carried forward
+    fill_totals(this)
+    assert [f for f in check(this) if f.is_error] == []
+    path = tmp_path / "2024.ggbg"
+    native.save(this, path)
+    assert main(["draft", str(path), "--last", str(last), "--json"]) == 0
+    passages = {p["kind"]: p for p in json.loads(capsys.readouterr().out)["passages"]}
+    # 96 new against 86: +10, 11.6%
+    assert "本年度新收政府信息公开申请96件，较上年增加10件，增长11.6%。" in passages["requests"]["text"]
+    assert passages["fees"]["text"] is None and "信息处理费" in passages["fees"]["skipped"]
+
+
+def test_draft_refuses_last_year_of_another_year(seed_004, tmp_path, capsys):
+    path = tmp_path / "2023.ggbg"
+    native.save(seed_004, path)
+    assert main(["draft", str(path), "--last", str(path)]) == 2
+    assert "2023 年度" in capsys.readouterr().err
+
+
+def test_check_finds_no_text_against_table_in_drafted_parts(tmp_path, capsys):
+    """A 2024 report rolled over from seed 004, figures typed in, parts holding only drafted sentences."""
+    from report.test_drafting import rolled_over_2024
+
+    from ggbg_desktop.report.drafted import insert_drafted
+
+    report = rolled_over_2024()
+    report.parts = {key: "" for key in report.parts}
+    report = insert_drafted(insert_drafted(report, "p1", 0).report, "p6", 0).report
+    path = tmp_path / "2024.ggbg"
+    native.save(report, path)
+    main(["check", str(path), "--json"])
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert not rules & {"text_figure", "text_stale", "text_year", "drafted_stale"}
+    report.set_value(CellRef("t4", 0, 0), 3)
+    report.set_value(CellRef("t4", 0, 4), 7)
+    native.save(report, path)
+    main(["check", str(path), "--json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    (stale,) = [f for f in findings if f["rule"] == "drafted_stale"]
+    assert stale["span"]["part"] == "p1" and "行政复议、行政诉讼" in stale["message"]

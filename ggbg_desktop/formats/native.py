@@ -12,7 +12,7 @@ import os
 import re
 
 from ..errors import ReportFileError
-from ..report.model import LastYear, Meta, Report
+from ..report.model import DraftedText, InformationFees, LastYear, Meta, Report
 from ..report.schema import TABLES, TEXT_PARTS
 from .atomic import write_atomic
 from .files import read_limited
@@ -49,6 +49,7 @@ def report_to_data(report: Report) -> dict:
         data["last_year"] = {"year": report.last_year.year, "tables": _tables_to_data(report.last_year.tables)}
     if report.settings:
         data["settings"] = dict(report.settings)
+    _drafting_to_data(report, data)
     return data
 
 
@@ -105,6 +106,7 @@ def _report_from_data(data) -> Report:
     if not isinstance(settings, dict):
         raise _Invalid("settings 应是一个对象")
     report.settings = settings
+    _drafting_from_data(data, report)
     return report
 
 
@@ -171,6 +173,51 @@ def _tidy(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+# ---- information-processing fee and drafted passages (report/drafted.py) -----
+
+_FEE_KEYS = ("notices", "notice_amount", "collected")
+
+
+def _drafting_to_data(report: Report, data: dict) -> None:
+    fees = report.information_fees
+    if fees != InformationFees():
+        data["information_fees"] = {key: getattr(fees, key) for key in _FEE_KEYS}
+    if report.drafted:
+        data["drafted"] = [{"part": r.part, "kind": r.kind, "text": r.text, "start": r.start,
+                            "figures": dict(r.figures)} for r in report.drafted]
+
+
+def _drafting_from_data(data: dict, report: Report) -> None:
+    from ..report.drafting import KIND_PARTS, is_figure_key
+
+    fees = data.get("information_fees")
+    if fees is not None:
+        if not isinstance(fees, dict):
+            raise _Invalid("information_fees 应是一个对象")
+        for key in _FEE_KEYS:
+            value = fees.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
+                                      or (key == "notices" and not float(value).is_integer())):
+                raise _Invalid(f"information_fees.{key} 应为非负数或 null，现为 {value!r}")
+            setattr(report.information_fees, key, _tidy(value))
+    records = data.get("drafted", [])
+    if not isinstance(records, list):
+        raise _Invalid("drafted 应是一个列表")
+    for i, raw in enumerate(records):
+        where = f"drafted 第 {i + 1} 项"
+        if not isinstance(raw, dict) or raw.get("kind") not in KIND_PARTS or raw.get("part") != KIND_PARTS[raw["kind"]]:
+            raise _Invalid(f"{where}应写明 part 和 kind（{'、'.join(KIND_PARTS)}）")
+        start, figures = raw.get("start", 0), raw.get("figures", {})
+        if isinstance(start, bool) or not isinstance(start, int) or start < 0:
+            raise _Invalid(f"{where}的 start 应为非负整数")
+        if not isinstance(figures, dict) or any(
+                not is_figure_key(k) or isinstance(v, bool) or (v is not None and not isinstance(v, (int, float)))
+                for k, v in figures.items()):
+            raise _Invalid(f"{where}的 figures 应为数字表")
+        report.drafted.append(DraftedText(raw["part"], raw["kind"], _text(raw.get("text"), f"{where}的 text"),
+                                          {k: _tidy(v) for k, v in figures.items()}, start))
 
 
 # ---- text ------------------------------------------------------------------

@@ -40,6 +40,39 @@ class LastYear:
 
 
 @dataclass
+class InformationFees:
+    """信息处理费 (国办函〔2020〕109号), which part 六 must state; amounts in 元, ``None`` not filled in.
+
+    The tables do not hold these figures: 表三's "逾期未按收费通知要求缴纳费用" row counts
+    applications dropped for an unpaid fee, not the notices sent or the money collected.
+    """
+
+    notices: int | None = None  # 发出收费通知的件数
+    notice_amount: int | float | None = None  # 收费通知的总金额（元）
+    collected: int | float | None = None  # 实际收取的总金额（元）
+
+    def is_filled(self) -> bool:
+        return None not in (self.notices, self.notice_amount, self.collected)
+
+
+@dataclass
+class DraftedText:
+    """A passage the program drafted from the figures and put into a part (report/drafted.py).
+
+    ``figures`` maps every figure the passage was drawn from (keys of report/drafting.py:
+    "t3.0.6", "last.t3.0.6", "fees.notices") to its value when drafted. The passage counts as
+    drafted only while ``text`` stands unchanged in the part; ``start`` is where it was put,
+    a hint for finding it again.
+    """
+
+    part: str  # "p1" or "p6"
+    kind: str  # "active", "requests", "reviews" or "fees" (drafting.KINDS)
+    text: str
+    figures: dict[str, Value] = field(default_factory=dict)
+    start: int = 0
+
+
+@dataclass
 class Report:
     meta: Meta = field(default_factory=Meta)
     preamble: str = ""
@@ -47,6 +80,9 @@ class Report:
     parts: dict[str, str] = field(default_factory=lambda: {k: "" for k in TEXT_PARTS})
     tables: dict[str, Matrix] = field(default_factory=empty_tables)
     last_year: LastYear | None = None
+    information_fees: InformationFees = field(default_factory=InformationFees)
+    # Passages the program drafted from the figures, oldest first.
+    drafted: list[DraftedText] = field(default_factory=list)
     # Per-report choices kept in the file (e.g. "auto_totals": true); JSON-safe values only.
     settings: dict = field(default_factory=dict)
 

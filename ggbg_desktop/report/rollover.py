@@ -6,7 +6,8 @@ import copy
 import re
 
 from ..errors import RolloverError
-from .model import LastYear, Meta, Report, empty_tables
+from .last_year import last_year_of
+from .model import Meta, Report, empty_tables
 from .schema import T3_CARRIED_FORWARD, T3_CARRIED_OVER
 
 
@@ -37,7 +38,8 @@ def rollover(last: Report) -> Report:
     - the year moves on by one; the title and the preamble's dates follow;
     - table 三's 二、上年结转 takes last year's 四、结转下年度继续办理, column by column;
     - every other figure is left blank for the clerk (a blank is not zero);
-    - last year's figures are kept in ``last_year`` for the cross-year checks;
+    - last year's three tables are kept whole in ``last_year`` for the cross-year checks and
+      the year-on-year changes of the drafted passages;
     - part texts are kept as a starting point; the checks point at every sentence
       that still speaks of last year.
     """
@@ -59,6 +61,9 @@ def rollover(last: Report) -> Report:
     draft.parts = dict(last.parts)
     draft.tables = empty_tables()
     draft.tables["t3"][T3_CARRIED_OVER] = list(last.tables["t3"][T3_CARRIED_FORWARD])
-    draft.last_year = LastYear(year=old, tables=copy.deepcopy(last.tables))
+    draft.last_year = last_year_of(last)
     draft.settings = dict(last.settings)
+    # Passages the program drafted last year stay remembered: the drafted_stale rule then
+    # points at each, and updating rewrites them with this year's figures once they are in.
+    draft.drafted = copy.deepcopy(last.drafted)
     return draft

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
 from .cross_year import CROSS_YEAR_RULES
+from .drafted import DRAFTED_RULES
 from .tables import TABLE_RULES
 from .text import TEXT_RULES
 
@@ -26,9 +27,10 @@ RULES = {
     "text_stale": (8, "文字中没有遗留的上年数字"),
     "text_year": (9, "文字中的年度与报告年度一致"),
     "completeness": (10, "各部分齐全；第五部分写问题和改进；第六部分写信息处理费"),
+    "drafted_stale": (8, "程序起草的数据说明所依据的数字已改变"),
 }
 
-ALL_RULES = TABLE_RULES + CROSS_YEAR_RULES + TEXT_RULES
+ALL_RULES = TABLE_RULES + CROSS_YEAR_RULES + TEXT_RULES + DRAFTED_RULES
 
 
 def check(report: Report) -> list[Finding]:

@@ -7,8 +7,9 @@ from ..model import Report
 from ..schema import T2, T3, T3_CARRIED_FORWARD, T3_CARRIED_OVER, CellRef
 from .tables import fmt
 
-T2_DOCUMENT_ROWS = (0, 1)  # 规章, 行政规范性文件
-ISSUED, REPEALED, IN_FORCE = 0, 1, 2
+T2_DOCUMENT_ROWS = (T2.row_index("rules"), T2.row_index("normative_documents"))
+_COLUMN_KEYS = [c.key for c in T2.row_columns[T2_DOCUMENT_ROWS[0]]]
+ISSUED, REPEALED, IN_FORCE = (_COLUMN_KEYS.index(k) for k in ("issued", "repealed", "in_force"))
 
 
 def check_carried_over(report: Report) -> list[Finding]:
@@ -40,7 +41,8 @@ def check_in_force(report: Report) -> list[Finding]:
         return []
     out = []
     for r in T2_DOCUMENT_ROWS:
-        issued, repealed, in_force = report.tables["t2"][r]
+        row = report.tables["t2"][r]
+        issued, repealed, in_force = row[ISSUED], row[REPEALED], row[IN_FORCE]
         before = last.tables["t2"][r][IN_FORCE]
         if None in (issued, repealed, in_force, before):
             continue
