@@ -131,7 +131,7 @@ def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdf
         if isinstance(item, pdftables.PdfTable):
             flush()
             table: Table = pdftables.to_table(item)
-            table.source = "PDF 表格线" + (f"（跨 {item.pages} 页，已拼接）" if item.pages > 1 else "")
+            table.source = "从 PDF 表格线读取" + (f"（跨 {item.pages} 页，已拼接）" if item.pages > 1 else "")
             document.blocks.append(table)
             prev_line = None
             continue

@@ -32,7 +32,7 @@ class PdfTable:
 
     top: float
     bottom: float
-    page: int
+    page: int  # the page it ends on
     cells: list[PdfCell] = field(default_factory=list)
     height: int = 0  # number of rows
     pages: int = 1
@@ -58,9 +58,30 @@ def _index(positions: list[float], v: float) -> int:
     return min(range(len(positions)), key=lambda i: abs(positions[i] - v))
 
 
+def _closing_rules(page) -> list[dict]:
+    """Horizontal rules where two or more column rulings end with no rule drawn there (some
+    typesetters stroke a table's bottom as part of the page), so the last row is still a row."""
+    vertical = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
+    horizontal = [e for e in page.edges if e["orientation"] == "h" and e["x1"] - e["x0"] > 3]
+    ends: dict[int, list[dict]] = {}
+    for e in vertical:
+        for y in (e["top"], e["bottom"]):
+            ends.setdefault(round(y), []).append(e)
+    rules = []
+    for y, edges in ends.items():
+        if len(edges) < 2:
+            continue
+        x0, x1 = min(e["x0"] for e in edges), max(e["x1"] for e in edges)
+        if any(abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP for h in horizontal):
+            continue
+        rules.append({"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0, "height": 0,
+                      "orientation": "h", "object_type": "line"})
+    return rules
+
+
 def page_tables(page, chars: list[dict], number: int) -> list[PdfTable]:
     """Ruled tables of one page (at least two rows and two columns), their cells' text from ``chars``."""
-    found = page.find_tables(SETTINGS)
+    found = page.find_tables(dict(SETTINGS, explicit_horizontal_lines=_closing_rules(page)))
     tables = []
     for t in found:
         boxes = [b for b in t.cells if b]
@@ -87,7 +108,7 @@ def page_tables(page, chars: list[dict], number: int) -> list[PdfTable]:
                 continue
             text = paragraph_text(chars_to_lines(by_cell[i], number)) if by_cell[i] else ""
             table.cells.append(PdfCell(r0, r1 - r0, bx0, bx1, text))
-        if table.cells:
+        if any(c.text for c in table.cells):
             tables.append(table)
     return tables
 
@@ -142,6 +163,7 @@ def join(first: PdfTable, second: PdfTable) -> None:
             first.cells.append(cell)
     first.height = offset + second.height
     first.bottom = second.bottom
+    first.page = second.page
     first.pages += 1
 
 
