@@ -131,7 +131,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
         log.info("meta", f"标题前的文字未导入：{_quote(line)}")
     organ, year = meta_lines.organ_and_year(title) if title else ("", None)
     # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
-    while at >= 0 and rest and len(rest[0]) <= 30 and not rest[0].rstrip().endswith("。"):
+    while at >= 0 and rest and meta_lines.is_subtitle(rest[0]):
         date = meta_lines.date_line(rest[0])
         if date and not report.meta.signature_date:
             report.meta.signature_date = date
