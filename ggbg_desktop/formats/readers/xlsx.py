@@ -8,7 +8,7 @@ import re
 from ...errors import ImportRefused
 from ..document import Document
 from .package import Package
-from .sheets import cell_text, sheet_table
+from .sheets import cell_text, sheet_blocks, sheet_table
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 
@@ -45,7 +45,7 @@ def read(data: bytes, *, name: str) -> Document:
                   for m in sheet.merged_cells.ranges]
         table = sheet_table(width, height, lambda r, c: grid[r][c] if r < len(grid) else "", merges, name)
         if table.rows:
-            document.blocks.append(table)
+            document.blocks.extend(sheet_blocks(table))
     if warnings:
         document.properties["warnings"] = "\n".join(warnings)
     return document
