@@ -81,10 +81,11 @@ def read(data: bytes, *, name: str) -> Document:
         height, width = min(sheet.max_row or 0, extent[0]), min(sheet.max_column or 0, extent[1])
         if not height or not width:
             continue
-        grid = [[cell_text(v) for v in row] for row in
-                sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)] if height * width <= 200_000 else []
+        cells = sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+        grid = [[cell_text(v) for v in row] for row in cells] if height * width <= 200_000 else []
         if formula_sheet is not None:
-            for r, row in enumerate(formula_sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)):
+            formula_cells = formula_sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+            for r, row in enumerate(formula_cells):
                 for c, v in enumerate(row):
                     if isinstance(v, str) and v.startswith("=") and r < len(grid) and not grid[r][c]:
                         grid[r][c] = v  # the formula itself: not a figure, and not a blank that would mean 0
