@@ -209,8 +209,8 @@ def _collapsed_group(fill: TableFill, label: str, figures: list[tuple[int, str]]
             fill.place(r, {c: "0" for c in range(len(columns))}, "合并行")
         fill.log.info("t3", f"表三：“{label.strip()}”只印了一行且各列均为 0，其下 1–3 项均按 0 读取")
         return
-    fill.log.warn("t3", f"表三：“{label.strip()}”只印了一行合计数（{'、'.join(t for _, t in figures if t)}），"
-                        "无法拆分到其下各项，相应各行留空待填，请按原始台账填写")
+    fill.log.warn("t3", f"表三：“{label.strip()}”只印了一行合计数（{'、'.join(t for _, t in figures if t)}；"
+                        "2019年版格式及部分模板的写法），无法拆分到其下各项，相应各行留空待填，请按原始台账填写")
 
 
 # ---- table 4 -----------------------------------------------------------------------------------

@@ -160,6 +160,34 @@ def test_group_row_of_the_2019_format_is_reported_not_guessed():
     assert report.tables["t3"][20] == [None] * 7
     assert report.tables["t3"][22] == [None] * 7
     assert "2019年版格式" in log
+    assert log.count("无法拆分到其下各项") == 1  # one clear line, not one per cell
+
+
+def _collapsed_other(values):
+    """Table 3 with "（六）其他处理" printed as one row (a WPS template), sub-rows 1–3 absent."""
+    rows = [HEADER]
+    for i, label in enumerate(r.label for r in T3.rows):
+        if i in (20, 21):
+            continue
+        if i == 22:
+            rows.append(["（六）其他处理", *values])
+            continue
+        rows.append([label, *([1] * 6 + [6])])
+    return table(rows)
+
+
+def test_a_collapsed_other_handling_row_of_zeros_gives_three_zero_sub_rows():
+    report, log = run(_collapsed_other([0] * 7))
+    assert report.tables["t3"][20:23] == [[0] * 7] * 3
+    assert report.tables["t3"][0] == [1] * 6 + [6]
+    assert "（六）其他处理”只印了一行且各列均为 0" in log
+    assert "21 格" not in log and "未找到此行" not in log
+
+
+def test_a_collapsed_other_handling_row_with_figures_leaves_its_sub_rows_blank():
+    report, log = run(_collapsed_other([2, 0, 0, 0, 0, 0, 2]))
+    assert report.tables["t3"][20:23] == [[None] * 7] * 3
+    assert "无法拆分到其下各项" in log
 
 
 # ---- table 2 -------------------------------------------------------------------------------------
