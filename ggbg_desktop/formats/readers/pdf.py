@@ -14,7 +14,7 @@ import io
 
 from ...errors import ImportRefused
 from ..document import Document, Paragraph, Table
-from . import pdftables
+from . import pdfcolumns, pdftables
 from .pdftext import Line, Measure, chars_to_lines, furniture, is_page_number, paragraph_text, starts_paragraph
 
 # A report is a handful of pages; bounds far above that keep a hostile file from costing minutes.
@@ -104,7 +104,6 @@ def read(data: bytes, *, name: str) -> Document:
 
 def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdftables.PdfTable]]) -> None:
     """Paragraphs and tables in reading order; a paragraph or a table may run on to the next page."""
-    measure = Measure.of([ln for lines in pages for ln in lines])
     items: list[Line | pdftables.PdfTable] = []
     for lines, found in zip(pages, tables):
         page_items: list[tuple[float, int, Line | pdftables.PdfTable]] = [(ln.top, 1, ln) for ln in lines]
@@ -127,7 +126,17 @@ def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdf
             paragraph.clear()
 
     prev_line: Line | None = None
-    for item in items:
+    unruled = pdfcolumns.unruled_tables(items)
+    in_tables = {k for start, (end, _) in unruled.items() for k in range(start, end)}
+    measure = Measure.of([item for k, item in enumerate(items) if isinstance(item, Line) and k not in in_tables])
+    for k, item in enumerate(items):
+        if k in unruled:
+            flush()
+            document.blocks.append(unruled[k][1])
+            prev_line = None
+            continue
+        if k in in_tables:
+            continue
         if isinstance(item, pdftables.PdfTable):
             flush()
             table: Table = pdftables.to_table(item)
@@ -140,3 +149,4 @@ def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdf
         paragraph.append(item)
         prev_line = item
     flush()
+

@@ -22,6 +22,7 @@ _PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
                             r"|\d{1,2}\s*[、．.](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章))")
 _SENTENCE_END = "。！？；：!?;:"
+COLUMN_GAP = 1.5  # a gap wider than this many characters separates columns, not words
 
 
 def is_cjk(ch: str) -> bool:
@@ -37,7 +38,7 @@ def tidy_spaces(text: str) -> str:
     out: list[str] = []
     pending = False
     for ch in text:
-        if ch in " \u3000\u00a0\t":
+        if ch in " \u3000\u00a0":
             pending = bool(out)
             continue
         if pending and not is_cjk(out[-1]) and not is_cjk(ch):
@@ -59,6 +60,8 @@ class Line:
     size: float  # font size (median of its characters)
     font: str  # the most common font name
     page: int
+    # (x0, x1, text) of the pieces a wide gap separates: the columns of a table printed without rules
+    columns: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def middle(self) -> float:
@@ -86,18 +89,28 @@ def chars_to_lines(chars: list[dict], page: int) -> list[Line]:
         sizes = [c.get("size", 0) for c in row]
         size = statistics.median(sizes) if sizes else 0
         parts: list[str] = []
+        columns: list[list] = []  # [x0, x1, pieces]
         prev = None
         for ch in row:
-            if prev is not None and ch["x0"] - prev["x1"] > 0.25 * max(size, 1):
+            gap = ch["x0"] - prev["x1"] if prev is not None else 0
+            if prev is None or gap > COLUMN_GAP * max(size, 1):
+                if prev is not None:
+                    parts.append("\t")  # a gap between columns of a table printed without rules
+                columns.append([ch["x0"], ch["x1"], []])
+            elif gap > 0.25 * max(size, 1):
                 parts.append(" ")
+                columns[-1][2].append(" ")
             parts.append(ch["text"])
+            columns[-1][1] = ch["x1"]
+            columns[-1][2].append(ch["text"])
             prev = ch
         text = tidy_spaces("".join(parts))
         if not text:
             continue
         font = Counter(c.get("fontname", "") for c in row).most_common(1)[0][0]
+        pieces = tuple((x0, x1, tidy_spaces("".join(p))) for x0, x1, p in columns) if len(columns) > 1 else ()
         lines.append(Line(text, min(c["x0"] for c in row), max(c["x1"] for c in row),
-                          min(c["top"] for c in row), max(c["bottom"] for c in row), size, font, page))
+                          min(c["top"] for c in row), max(c["bottom"] for c in row), size, font, page, pieces))
     return lines
 
 
@@ -152,7 +165,9 @@ class Measure:
     def of(cls, lines: list[Line]) -> "Measure":
         if not lines:
             return cls(0, 0, 12, 18)
-        sizes = Counter(round(ln.size) for ln in lines)
+        sizes: Counter = Counter()
+        for ln in lines:
+            sizes[round(ln.size)] += len(ln.text)  # the size most of the text is set in
         size = float(sizes.most_common(1)[0][0]) or 12.0
         body = [ln for ln in lines if abs(ln.size - size) < 1] or lines
         left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
@@ -185,7 +200,7 @@ def starts_paragraph(prev: Line | None, line: Line, m: Measure) -> bool:
 
 
 def paragraph_text(lines: list[Line]) -> str:
-    return tidy_spaces(join_lines([ln.text for ln in lines]))
+    return tidy_spaces(join_lines([ln.text.replace("\t", " ") for ln in lines]))
 
 
 def ends_sentence(text: str) -> bool:

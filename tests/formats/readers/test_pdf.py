@@ -32,7 +32,7 @@ def _paragraphs(text: str) -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-@pytest.mark.parametrize("name", ["word_report.pdf", "wps_report.pdf", "six_pages.pdf"])
+@pytest.mark.parametrize("name", ["word_report.pdf", "wps_report.pdf", "six_pages.pdf", "unruled_report.pdf"])
 def test_a_word_made_pdf_imports_exactly_without_outside_programs(no_outside_programs, name):
     expected = office_report(long=name == "six_pages.pdf")
     result = registry.read_path(PDFS / name)
@@ -63,6 +63,8 @@ def test_the_log_says_how_each_table_was_read_and_what_was_dropped(no_outside_pr
     assert any("页码（5 处）" in line for line in lines)
     # table 3 printed "（六）其他处理" as one row of zeros: its three sub-rows are zeros, and the log says so
     assert any("（六）其他处理" in line and "按 0 读取" in line for line in lines)
+    unruled = registry.read_path(PDFS / "unruled_report.pdf").log.lines()
+    assert any("表三" in line and "列位置读取（表格没有表格线）" in line for line in unruled)
 
 
 def test_paragraphs_follow_the_printed_page_not_its_lines():
