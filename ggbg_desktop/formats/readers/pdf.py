@@ -3,7 +3,8 @@ running headers, footers and page numbers left out — no outside program on any
 
 Published reports are mostly a Word or WPS file saved as PDF. Its text layer gives every character
 with its position: the tables come from their ruling lines and cell rectangles (merged cells as
-spans, a table continued on the next page joined to its first part), the rest of each page is
+spans, a table continued on the next page joined to its first part; a table printed without rules
+from the columns of its text), the rest of each page is
 printed lines, joined back into the paragraphs the page shows (a first-line indent, a heading or a
 line that stops short starts one). A scan has no text layer and is refused.
 """
