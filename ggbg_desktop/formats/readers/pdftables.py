@@ -12,6 +12,7 @@ from .pdftext import chars_to_lines, paragraph_text
 
 SNAP = 2.5  # points: two ruling positions this close are one
 MAX_TABLE_CELLS = 5000  # a report table has a few hundred; a page of hatching has thousands
+MAX_RULING_GRID = 4000  # distinct column rulings × row rulings on one page (table 三: about 11 × 30)
 
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
             "join_tolerance": 3, "intersection_tolerance": 3, "edge_min_length": 3}
@@ -79,8 +80,18 @@ def _closing_rules(page) -> list[dict]:
     return rules
 
 
+def ruling_grid(page) -> int:
+    """How many cells the page's rulings could make at most (distinct column rulings × row rulings):
+    table finding costs about this much, and a report's page has a few hundred."""
+    xs = {round(e["x0"]) for e in page.edges if e["orientation"] == "v"}
+    ys = {round(e["top"]) for e in page.edges if e["orientation"] == "h"}
+    return len(xs) * len(ys)
+
+
 def page_tables(page, chars: list[dict], number: int) -> list[PdfTable]:
     """Ruled tables of one page (at least two rows and two columns), their cells' text from ``chars``."""
+    if ruling_grid(page) > MAX_RULING_GRID:
+        return []  # hatching or a drawing, not a report's table: the page is read as text
     found = page.find_tables(dict(SETTINGS, explicit_horizontal_lines=_closing_rules(page)))
     tables = []
     for t in found:

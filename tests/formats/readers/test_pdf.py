@@ -155,3 +155,21 @@ def test_our_own_pdf_export_imports_its_tables_and_parts():
     result = registry.read_bytes(export_bytes(report, writer, ExportOptions()), "report.pdf")
     assert result.report.tables == report.tables
     assert "（一）主动公开" in result.report.parts["p1"]
+
+
+def test_a_page_of_dense_rulings_is_read_as_text_in_bounded_time():
+    """A page hatched with 150 × 150 rulings would make table finding take many seconds."""
+    import time
+
+    def hatch(painter, n):
+        for i in range(150):
+            painter.drawLine(100 + i * 60, 100, 100 + i * 60, 9100)
+            painter.drawLine(100, 100 + i * 60, 9100, 100 + i * 60)
+        painter.drawText(200, 9500, "report 2023")
+
+    data = _qt_pdf(1, hatch)
+    start = time.perf_counter()
+    document = pdf.read(data, name="hatched.pdf")
+    assert time.perf_counter() - start < 3
+    assert not document.tables()
+    assert any("report 2023" in p.text for p in document.paragraphs())
