@@ -126,4 +126,4 @@ def _sub_table(table: Table, grid: list[list[Cell | None]], start: int, end: int
         rows.append(row)
     while rows and not any(c.text for c in rows[-1]):
         rows.pop()
-    return Table(rows=rows)
+    return Table(rows=rows, source=table.source)

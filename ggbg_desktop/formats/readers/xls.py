@@ -39,6 +39,7 @@ def read(data: bytes, *, name: str) -> Document:
         merges = [(rlo, clo, rhi - rlo, chi - clo) for rlo, rhi, clo, chi in sheet.merged_cells]
         table = sheet_table(width, height, value_at, merges, name)
         if table.rows:
+            table.source = f"从工作表“{sheet.name}”读取"
             document.blocks.extend(sheet_blocks(table))
     return document
 

@@ -95,6 +95,7 @@ def read(data: bytes, *, name: str) -> Document:
                   for m in sheet.merged_cells.ranges]
         table = sheet_table(width, height, lambda r, c: grid[r][c] if r < len(grid) else "", merges, name)
         if table.rows:
+            table.source = f"从工作表“{sheet.title}”读取"
             document.blocks.extend(sheet_blocks(table))
     if warnings:
         document.properties["warnings"] = "\n".join(warnings)

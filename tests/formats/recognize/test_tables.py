@@ -336,3 +336,19 @@ def test_blanks_in_this_programs_own_files_stay_blank():
     result = recognize(doc)
     assert result.report.tables["t3"][4][1] is None
     assert any("空白即未填写" in line for line in result.log.lines())
+
+
+def test_the_log_says_which_layout_each_table_was_read_from():
+    t3 = table(t3_rows())
+    t3.source = "从 PDF 表格线读取（跨 2 页，已拼接）"
+    _report, log = run(t3)
+    assert "表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175 个数值；从 PDF 表格线读取（跨 2 页，已拼接）" in log
+
+
+def test_typed_tables_name_their_layout_in_the_log():
+    from conftest import SEEDS
+
+    from ggbg_desktop.formats import registry
+
+    lines = registry.read_path(SEEDS / "001_9b0f64044e721509.txt").log.lines()
+    assert any("表三" in line and "按文字表格读取（“|”分隔，一个格子一行）" in line for line in lines)
