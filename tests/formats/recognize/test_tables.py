@@ -342,7 +342,8 @@ def test_the_log_says_which_layout_each_table_was_read_from():
     t3 = table(t3_rows())
     t3.source = "从 PDF 表格线读取（跨 2 页，已拼接）"
     _report, log = run(t3)
-    assert "表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175 个数值；从 PDF 表格线读取（跨 2 页，已拼接）" in log
+    assert ("表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175 个数值；"
+            "从 PDF 表格线读取（跨 2 页，已拼接）") in log
 
 
 def test_typed_tables_name_their_layout_in_the_log():
