@@ -241,7 +241,10 @@ def whole_report_xlsx(report) -> bytes:
         if part.table:
             for r, c, rs, cs, value in grid(report, part.table):
                 cell = sheet.cell(row + r, c + 1)
-                cell.value = (float(value) if "." in value else int(value)) if value and _numeric(value) else value or None
+                if value and _numeric(value):
+                    cell.value = float(value) if "." in value else int(value)
+                else:
+                    cell.value = value or None
                 if rs > 1 or cs > 1:
                     sheet.merge_cells(start_row=row + r, start_column=c + 1, end_row=row + r + rs - 1,
                                       end_column=c + cs)

@@ -91,7 +91,8 @@ def _seed_preambles() -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("line", ["连山区人民政府(文字版)", "（2024年1月20日）", "2024年1月20日", "蓝田县人民政府办公室"])
+@pytest.mark.parametrize("line", ["连山区人民政府(文字版)", "（2024年1月20日）", "2024年1月20日",
+                                  "蓝田县人民政府办公室"])
 def test_short_lines_without_sentence_text_are_subtitles(line):
     from ggbg_desktop.formats.recognize.meta import is_subtitle
 
