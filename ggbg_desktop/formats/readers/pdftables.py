@@ -151,22 +151,23 @@ def join(first: PdfTable, second: PdfTable) -> None:
     reaching = [c for c in first.cells if c.row + c.rows == first.height]
     head = [c for c in second.cells if c.row == 0]
     pairs = [(h, next((m for m in reaching if _same(m.x0, h.x0) and _same(m.x1, h.x1)), None)) for h in head]
-    cut_row = bool(head) and all(m is not None for _, m in pairs) \
+    matched = [(h, m) for h, m in pairs if m is not None]
+    cut_row = bool(head) and len(matched) == len(pairs) \
         and not (_figures([c for c in first.cells if c.row == last_row]) and _figures(head)) \
-        and all(not h.text or m.row == last_row for h, m in pairs)
+        and all(not h.text or m.row == last_row for h, m in matched)
     absorbed: set[int] = set()
     if cut_row:
         offset = last_row
-        for h, m in pairs:
+        for h, m in matched:
             m.text = join_lines([m.text, h.text])
             m.rows += h.rows - 1
             absorbed.add(id(h))
     else:
         offset = first.height
         figures_from = min((h.x0 for h in head if is_value_token(h.text)), default=float("inf"))
-        for h, m in pairs:
-            if m is not None and not h.text and m.rows > 1 and m.text and m.x1 <= figures_from + SNAP:
-                m.rows += h.rows
+        for h, above in matched:
+            if not h.text and above.rows > 1 and above.text and above.x1 <= figures_from + SNAP:
+                above.rows += h.rows
                 absorbed.add(id(h))
     for cell in second.cells:
         if id(cell) not in absorbed:
