@@ -1,7 +1,8 @@
-"""Import speed: median milliseconds to import each seed report in-process, and a three-table .docx.
+"""Import speed: median milliseconds to import each seed report in-process, a three-table .docx, a
+whole-report workbook and a six-page PDF made by Word/LibreOffice.
 
-Targets (issue 3): ≤ 20 ms per seed, ≤ 100 ms for the docx. This script measures and prints; it
-does not assert. Run: python benchmarks/bench_import.py [--repeat N]
+Targets: ≤ 20 ms per seed, ≤ 100 ms for the docx (issue 3), ≤ 1 s for the six-page PDF (issue 13).
+This script measures and prints; it does not assert. Run: python benchmarks/bench_import.py [--repeat N]
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the seeds' location and the docx builder live with the tests
 
-from conftest import SEEDS, SEED_NAMES, complete_report  # noqa: E402
-from formats.readers.builders import report_docx  # noqa: E402
+from conftest import FIXTURES, SEEDS, SEED_NAMES, complete_report  # noqa: E402
+from formats.readers.builders import report_docx, whole_report_xlsx  # noqa: E402
 from ggbg_desktop.formats.registry import read_bytes  # noqa: E402
 
 
@@ -47,6 +48,9 @@ def main() -> None:
     args = parser.parse_args()
     rows = [(name, (SEEDS / name).read_bytes(), name, 20.0) for name in SEED_NAMES]
     rows.append(("three-table docx (python-docx)", report_docx(complete_report()), "report.docx", 100.0))
+    rows.append(("whole-report workbook (one sheet)", whole_report_xlsx(complete_report()), "report.xlsx", 100.0))
+    six = FIXTURES / "pdf" / "six_pages.pdf"
+    rows.append(("six-page PDF (Word via LibreOffice)", six.read_bytes(), six.name, 1000.0))
     print(f"{'input':<36} {'bytes':>8} {'median ms':>10} {'cold ms':>8} {'target':>7}")
     for label, data, name, target in rows:
         warm = median_ms(data, name, args.repeat, cold=False)

@@ -62,6 +62,7 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     key: str | None = None  # "t2"/"t3"/"t4" when the layout made it
     header_rows: int = 0  # rows to repeat when the table breaks across pages
+    source: str = ""  # how the reader found it, for the import log: "PDF 表格线（跨 2 页，已拼接）"
 
     def grid(self) -> list[list[Cell | None]]:
         """The table as a rectangle: each position holds the cell that starts there, or

@@ -81,7 +81,8 @@ class StatedFigure(NamedTuple):
     sentence: Sentence
 
 
-_NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+# 18,582 / 3 119 (a thin space or a space between groups, as typeset numbers print) / 86
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
 _CLAUSE = r"[^,。;；!?\n]"  # any character inside one clause
 _UNIT = r"\s*(?:件|个|份|宗|起|次|条|例)"
 # Words that make a figure describe another period or a comparison.
@@ -118,7 +119,7 @@ _REVIEW_NEGATION = re.compile(_NONE + r"(?:发生|收到|出现|涉及)?" + _CLA
 
 
 def _number(text: str) -> float:
-    value = float(text.replace(",", ""))
+    value = float(re.sub(r"[,\s\u00a0\u2009\u202f]", "", text))
     return int(value) if value.is_integer() else value
 
 
@@ -136,6 +137,24 @@ def _other_year(sentence: Sentence, year: int | None) -> bool:
     return any(int(m.group(1)) != year for m in _YEAR.finditer(sentence.text))
 
 
+def _joined_sentences(text: str) -> list[Sentence]:
+    """Sentences for reading figures: a line break that does not end a sentence ("受理政府\n信息公开申请
+    17 件", a line of a PDF or a web page) joins the lines, read with a space in its place so every
+    offset still points into ``text``."""
+    out: list[Sentence] = []
+    for s in sentences(text):
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end - 1] == "\n" and not _ENDS_SENTENCE.search(prev.text):
+            start = prev.start
+            out[-1] = Sentence(start, s.end, normalise(text[start:s.end]).replace("\n", " "))
+        else:
+            out.append(Sentence(s.start, s.end, s.text.replace("\n", " ") if s.text.endswith("\n") else s.text))
+    return out
+
+
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;:：]\s*$")
+
+
 @lru_cache(maxsize=256)
 def stated_figures(text: str, year: int | None) -> tuple[StatedFigure, ...]:
     """The figures a part text states about the tables, as precisely as the wording allows.
@@ -145,7 +164,7 @@ def stated_figures(text: str, year: int | None) -> tuple[StatedFigure, ...]:
     reviews, never next to a comparison word, never in a sentence about another year.
     """
     found: list[StatedFigure] = []
-    for s in sentences(text):
+    for s in _joined_sentences(text):
         if not _MENTIONS_FIGURES.search(s.text) or _other_year(s, year):
             continue
         taken: list[tuple[int, int]] = []

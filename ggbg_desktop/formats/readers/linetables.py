@@ -139,7 +139,9 @@ def _build_table(run: list[tuple[str, str]], kind: str) -> Table | None:
     texts = [c for row in rows for c in row]
     if sum(1 for c in texts if is_value_token(c)) < 2 or any(len(c) > MAX_CELL_LENGTH for c in texts):
         return None
-    return Table(rows=[[Cell(text) for text in row] for row in rows if any(row)])
+    how = "“|”分隔" if kind == PIPE else "制表符分隔"
+    return Table(rows=[[Cell(text) for text in row] for row in rows if any(row)],
+                 source=f"按文字表格读取（{how}{'，一个格子一行' if stream else '，一行一个表格行'}）")
 
 
 def _line_rows(run: list[tuple[str, str]], kind: str) -> list[list[str]]:
@@ -233,4 +235,5 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
     if figures < BARE_MIN_FIGURES or (figure_lines < BARE_MIN_FIGURE_LINES and most < BARE_MIN_FIGURES_ON_ONE_LINE):
         return i, None
     rows = [row for row in _rows_from_cells(cells) if any(row)]
-    return j, Table(rows=[[Cell(text) for text in row] for row in rows])
+    return j, Table(rows=[[Cell(text) for text in row] for row in rows],
+                    source="按文字表格读取（没有分隔符，数值从标签后依次读取）")

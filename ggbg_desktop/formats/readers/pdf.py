@@ -1,76 +1,153 @@
-"""PDF: the text layer read by poppler's pdftotext (layout kept), else converted by LibreOffice.
+"""PDF reader on pdfplumber: ruled tables by their cells, the narrative re-flowed into paragraphs,
+running headers, footers and page numbers left out — no outside program on any platform.
 
-Published reports are often PDF. ``pdftotext -layout`` keeps each table row on a line with its
-figures at the end, which the text reader's separator-less tables take; LibreOffice's PDF import
-draws text boxes and rarely gives a usable document, so it is only the fallback.
+Published reports are mostly a Word or WPS file saved as PDF. Its text layer gives every character
+with its position: the tables come from their ruling lines and cell rectangles (merged cells as
+spans, a table continued on the next page joined to its first part; a table printed without rules
+from the columns of its text), the rest of each page is
+printed lines, joined back into the paragraphs the page shows (a first-line indent, a heading or a
+line that stops short starts one). A scan has no text layer and is refused.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-import threading
-from pathlib import Path
+import io
 
 from ...errors import ImportRefused
-from ..document import Document
+from ..document import Document, Paragraph, Table
+from . import pdfcolumns, pdftables
+from .pdftext import Line, Measure, chars_to_lines, furniture, is_page_number, paragraph_text, starts_paragraph
 
-EXTRACT_SECONDS = 15  # a report's text comes out in well under a second
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+# A report is a handful of pages; bounds far above that keep a hostile file from costing minutes.
+MAX_PAGES = 60
+MAX_CHARS_PER_PAGE = 15_000
+MAX_CHARS = 200_000
+MAX_GRAPHICS_PER_PAGE = 20_000  # ruling lines and rectangles: table finding is quadratic in them
 
 
-def pdftotext() -> str | None:
-    """Path of poppler's pdftotext, or ``None`` when it is not installed."""
-    return shutil.which("pdftotext")
+def _open(data: bytes, name: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ImportRefused(f"“{name}”已加密（需要密码），无法读取；请用原始的 Word 文件导入") from None
+    except Exception:  # pdfminer raises many kinds on damaged files
+        raise ImportRefused(f"“{name}”不是可读取的 PDF 文件（可能已损坏），请用原始的 Word 文件导入") from None
+    if len(pages) > MAX_PAGES:
+        pdf.close()
+        raise ImportRefused(f"“{name}”有 {len(pages)} 页，不像一份年度报告（通常不超过 20 页），未导入")
+    return pdf
 
 
-def extract_text(data: bytes, name: str, program: str) -> str:
-    """The PDF's text layer, page by page, in layout mode; time and output bounded."""
-    with tempfile.TemporaryDirectory(prefix="ggbg-pdf-") as tmp:
-        source = Path(tmp) / "input.pdf"
-        source.write_bytes(data)
-        try:
-            proc = subprocess.Popen([program, "-layout", "-enc", "UTF-8", "-q", str(source), "-"],
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                    cwd=tmp)
-        except OSError as exc:
-            raise ImportRefused(f"无法读取“{name}”的文字：{exc.strerror or exc}") from None
-        timer = threading.Timer(EXTRACT_SECONDS, proc.kill)
-        timer.start()
-        try:
-            text = proc.stdout.read(MAX_TEXT_BYTES + 1)
-            if len(text) > MAX_TEXT_BYTES:
-                proc.kill()
-            proc.stdout.close()
-            code = proc.wait()
-        finally:
-            timer.cancel()
-    if len(text) > MAX_TEXT_BYTES:
-        raise ImportRefused(f"“{name}”的文字异常庞大，不像一份年度报告，未导入")
-    if code != 0:
-        raise ImportRefused(f"“{name}”不是可读取的 PDF 文件（可能已损坏、加密，或读取超时）")
-    return text.decode("utf-8", errors="replace").replace("\f", "\n")
+def _page_content(page, number: int, name: str) -> tuple[list[Line], list[pdftables.PdfTable]]:
+    """The printed lines outside tables and the ruled tables of one page."""
+    try:
+        page = page.dedupe_chars()  # "bold" printed by overprinting each character
+        chars = page.chars
+        graphics = len(page.rects) + len(page.lines) + len(page.curves)
+    except Exception:
+        raise ImportRefused(f"“{name}”第 {number + 1} 页已损坏，无法读取") from None
+    if len(chars) > MAX_CHARS_PER_PAGE:
+        raise ImportRefused(f"“{name}”第 {number + 1} 页的文字异常多，不像一份年度报告，未导入")
+    tables = pdftables.page_tables(page, chars, number) if graphics <= MAX_GRAPHICS_PER_PAGE else []
+    boxes = [(t.left, t.top, t.right, t.bottom) for t in tables]
+    outside = [c for c in chars if not any(x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1
+                                           and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1
+                                           for x0, top, x1, bottom in boxes)]
+    return chars_to_lines(outside, number), tables
 
 
 def read(data: bytes, *, name: str) -> Document:
-    program = pdftotext()
-    if program is None:
-        from . import office
-
-        if office.soffice() is None:
-            raise ImportRefused(f"无法直接读取 PDF 文件“{name}”：请用原始的 Word 文件导入，或从 PDF 中复制全文后"
-                                "用“粘贴报告”导入")
-        return office.read(data, name=name)
-    text = extract_text(data, name, program)
-    if not any(word in text for word in ("公开", "信息", "报告")):
-        raise ImportRefused(f"“{name}”中没有可提取的文字（可能是扫描件），请用原始的 Word 文件导入")
-    from .text import document_from_text
-
-    document = document_from_text(text)
-    document.properties.update(source_format="pdf", converted_by="pdftotext")
-    document.properties["warnings"] = "\n".join(filter(None, [
-        document.properties.get("warnings", ""),
-        f"“{Path(name).name}”是 PDF，已按页面上的文字位置提取；跨页断开的表格行可能读错，请对照原文核对表格数值",
-    ]))
+    pdf = _open(data, name)
+    pages: list[list[Line]] = []
+    tables: list[list[pdftables.PdfTable]] = []
+    total = 0
+    try:
+        for number, page in enumerate(pdf.pages):
+            lines, found = _page_content(page, number, name)
+            total += sum(len(ln.text) for ln in lines)
+            if total > MAX_CHARS:
+                raise ImportRefused(f"“{name}”的文字异常多，不像一份年度报告，未导入")
+            pages.append(lines)
+            tables.append(found)
+    except ImportRefused:
+        raise
+    except Exception:  # a damaged content stream
+        raise ImportRefused(f"“{name}”不是可读取的 PDF 文件（可能已损坏），请用原始的 Word 文件导入") from None
+    finally:
+        pdf.close()
+    if not any(pages) and not any(tables):
+        raise ImportRefused(f"“{name}”没有文字层（可能是扫描件或图片），无法读取其中的文字；请用原始的 Word "
+                            "文件导入，或用“粘贴报告”粘贴全文")
+    document = Document(properties={"source_format": "pdf", "converted_by": "pdfplumber"})
+    fenced = [(min((t.top for t in ts), default=float("inf")), max((t.bottom for t in ts), default=float("-inf")))
+              for ts in tables]
+    dropped_ids = furniture(pages, fenced)
+    numbers = 0
+    running: dict[str, None] = {}
+    for lines in pages:
+        for line in lines:
+            if id(line) in dropped_ids:
+                if is_page_number(line.text):
+                    numbers += 1
+                else:
+                    running.setdefault(line.text)
+    document.dropped.extend(f"页眉页脚：{text}" for text in running)
+    if numbers:
+        document.dropped.append(f"页码（{numbers} 处）")
+    body = [[ln for ln in lines if id(ln) not in dropped_ids] for lines in pages]
+    _assemble(document, body, tables)
     return document
+
+
+def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdftables.PdfTable]]) -> None:
+    """Paragraphs and tables in reading order; a paragraph or a table may run on to the next page."""
+    items: list[Line | pdftables.PdfTable] = []
+    for lines, found in zip(pages, tables):
+        page_items: list[tuple[float, int, Line | pdftables.PdfTable]] = [(ln.top, 1, ln) for ln in lines]
+        page_items += [(t.top, 0, t) for t in found]
+        page_items.sort(key=lambda item: (item[0], item[1]))
+        for _, _, item in page_items:
+            prev = items[-1] if items else None
+            if isinstance(item, pdftables.PdfTable) and isinstance(prev, pdftables.PdfTable) \
+                    and pdftables.continues(prev, item):
+                pdftables.join(prev, item)
+                continue
+            items.append(item)
+    paragraph: list[Line] = []
+
+    def flush() -> None:
+        if paragraph:
+            text = paragraph_text(paragraph)
+            if text:
+                document.blocks.append(Paragraph(text))
+            paragraph.clear()
+
+    prev_line: Line | None = None
+    unruled = pdfcolumns.unruled_tables(items)
+    in_tables = {k for start, (end, _) in unruled.items() for k in range(start, end)}
+    measure = Measure.of([item for k, item in enumerate(items) if isinstance(item, Line) and k not in in_tables])
+    for k, item in enumerate(items):
+        if k in unruled:
+            flush()
+            document.blocks.append(unruled[k][1])
+            prev_line = None
+            continue
+        if k in in_tables:
+            continue
+        if isinstance(item, pdftables.PdfTable):
+            flush()
+            table: Table = pdftables.to_table(item)
+            table.source = "从 PDF 表格线读取" + (f"（跨 {item.pages} 页，已拼接）" if item.pages > 1 else "")
+            document.blocks.append(table)
+            prev_line = None
+            continue
+        if starts_paragraph(prev_line, item, measure):
+            flush()
+        paragraph.append(item)
+        prev_line = item
+    flush()
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...errors import ImportRefused
 from ..document import Document
-from .sheets import cell_text, sheet_table
+from .sheets import cell_text, sheet_blocks, sheet_table
 
 
 def read(data: bytes, *, name: str) -> Document:
@@ -39,7 +39,8 @@ def read(data: bytes, *, name: str) -> Document:
         merges = [(rlo, clo, rhi - rlo, chi - clo) for rlo, rhi, clo, chi in sheet.merged_cells]
         table = sheet_table(width, height, value_at, merges, name)
         if table.rows:
-            document.blocks.append(table)
+            table.source = f"从工作表“{sheet.name}”读取"
+            document.blocks.extend(sheet_blocks(table))
     return document
 
 

@@ -8,9 +8,53 @@ import re
 from ...errors import ImportRefused
 from ..document import Document
 from .package import Package
-from .sheets import cell_text, sheet_table
+from .sheets import cell_text, sheet_blocks, sheet_table
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(/?)>")
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+
+# What a report's sheet can hold: its three tables and text have a few hundred cells. A cell with
+# content beyond these, or a merged range larger than this, is not a report (and a 6 KB file can
+# declare a formula in XFD1048576 or a merge of 2000 × 2000 cells that openpyxl would build cell by cell).
+MAX_ROWS = 2000
+MAX_COLUMNS = 200
+MAX_MERGED_CELLS = 5000  # in one range
+MAX_MERGED_TOTAL = 50_000
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def check_extent(xml: bytes, name: str) -> tuple[int, int]:
+    """(rows, columns) a worksheet's cells with content reach; refused when that, or a merged range,
+    is beyond anything a report holds. Read from the XML before openpyxl builds any cell."""
+    rows = cols = 0
+    for m in _CELL.finditer(xml):
+        ref = _REF.search(m.group(1))
+        if ref is None or m.group(2):  # <c r="…" s="1"/>: a styled empty cell
+            continue
+        r, c = int(ref.group(2)), _column(ref.group(1))
+        if r > MAX_ROWS or c > MAX_COLUMNS:
+            raise ImportRefused(f"“{name}”的工作表在很远的位置（{ref.group(1).decode()}{r}）有内容，"
+                                "不像一份年度报告，未导入")
+        rows, cols = max(rows, r), max(cols, c)
+    merges = _MERGE.findall(xml)
+    if len(merges) > MAX_MERGED_TOTAL // 2:
+        raise ImportRefused(f"“{name}”中的合并单元格过多（{len(merges)} 处），不像一份年度报告，未导入")
+    total = 0
+    for c0, r0, c1, r1 in merges:
+        area = (abs(int(r1) - int(r0)) + 1) * (abs(_column(c1) - _column(c0)) + 1)
+        total += area
+        if area > MAX_MERGED_CELLS or total > MAX_MERGED_TOTAL:
+            raise ImportRefused(f"“{name}”中有异常大的合并单元格（{c0.decode()}{int(r0)}:{c1.decode()}{int(r1)}），"
+                                "不像一份年度报告，未导入")
+    return rows, cols
 
 
 def read(data: bytes, *, name: str) -> Document:
@@ -19,8 +63,12 @@ def read(data: bytes, *, name: str) -> Document:
     if not package.has("xl/workbook.xml"):
         raise ImportRefused(f"“{name}”不是 Excel 工作簿（缺少工作簿部分），请确认文件类型")
     package.check_all_xml()  # openpyxl parses XML itself; nothing with a DTD reaches it
-    has_formulas = any(_FORMULA.search(package.read(m)) for m in package.names
-                       if m.startswith("xl/worksheets/") and m.endswith(".xml"))
+    sheets = [m for m in package.names if m.startswith("xl/worksheets/") and m.endswith(".xml")]
+    extent = (0, 0)
+    for member in sheets:
+        rows, cols = check_extent(package.read(member), name)
+        extent = (max(extent[0], rows), max(extent[1], cols))
+    has_formulas = any(_FORMULA.search(package.read(m)) for m in sheets)
     values = _load(data, name, data_only=True)
     formulas = _load(data, name, data_only=False) if has_formulas else None
     document = Document(properties={"source_format": "xlsx"})
@@ -29,13 +77,15 @@ def read(data: bytes, *, name: str) -> Document:
     warnings: list[str] = []
     for sheet in values.worksheets:
         formula_sheet = formulas[sheet.title] if formulas is not None else None
-        height, width = sheet.max_row or 0, sheet.max_column or 0
+        # openpyxl counts styled empty cells too; the content never reaches past the checked extent
+        height, width = min(sheet.max_row or 0, extent[0]), min(sheet.max_column or 0, extent[1])
         if not height or not width:
             continue
-        grid = [[cell_text(v) for v in row] for row in
-                sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)] if height * width <= 200_000 else []
+        cells = sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+        grid = [[cell_text(v) for v in row] for row in cells] if height * width <= 200_000 else []
         if formula_sheet is not None:
-            for r, row in enumerate(formula_sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)):
+            formula_cells = formula_sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+            for r, row in enumerate(formula_cells):
                 for c, v in enumerate(row):
                     if isinstance(v, str) and v.startswith("=") and r < len(grid) and not grid[r][c]:
                         grid[r][c] = v  # the formula itself: not a figure, and not a blank that would mean 0
@@ -45,7 +95,8 @@ def read(data: bytes, *, name: str) -> Document:
                   for m in sheet.merged_cells.ranges]
         table = sheet_table(width, height, lambda r, c: grid[r][c] if r < len(grid) else "", merges, name)
         if table.rows:
-            document.blocks.append(table)
+            table.source = f"从工作表“{sheet.title}”读取"
+            document.blocks.extend(sheet_blocks(table))
     if warnings:
         document.properties["warnings"] = "\n".join(warnings)
     return document

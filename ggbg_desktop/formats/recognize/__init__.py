@@ -34,8 +34,9 @@ def recognize(document: Document) -> ImportResult:
     log = ImportLog()
     report = Report()
     blocks = document.blocks
+    what = "页面内容" if document.properties.get("source_format") == "pdf" else "网页内容"
     for line in document.dropped:
-        log.info("noise", f"已去掉网页内容：{_quote(line, _NOISE_QUOTE)}")
+        log.info("noise", f"已去掉{what}：{_quote(line, _NOISE_QUOTE)}")
     for line in document.properties.get("warnings", "").split("\n"):
         if line.strip():
             log.warn("file", line.strip())
@@ -107,7 +108,9 @@ def recognize(document: Document) -> ImportResult:
         if fill.found:
             count = sum(1 for row in fill.matrix for v in row if v is not None)
             total = sum(len(row) for row in fill.matrix)
-            log.info(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：已找到，读出 {count}/{total} 个数值")
+            sources = [blocks[i].source for i in regions[key].blocks if blocks[i].source]
+            how = "".join(f"；{s}" for s in dict.fromkeys(sources))
+            log.info(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：已找到，读出 {count}/{total} 个数值{how}")
         else:
             heading = "，只找到标题" if PARTS.index(spec_part) in headings else ""
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
@@ -128,7 +131,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
         log.info("meta", f"标题前的文字未导入：{_quote(line)}")
     organ, year = meta_lines.organ_and_year(title) if title else ("", None)
     # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
-    while at >= 0 and rest and len(rest[0]) <= 30 and not rest[0].rstrip().endswith("。"):
+    while at >= 0 and rest and meta_lines.is_subtitle(rest[0]):
         date = meta_lines.date_line(rest[0])
         if date and not report.meta.signature_date:
             report.meta.signature_date = date

@@ -60,6 +60,26 @@ def find_title(lines: list[str]) -> tuple[str, int, int]:
     return "", -1, 0
 
 
+_SENTENCE_MARKS = re.compile(r"[，,。；;：:《》〈〉“”、！？!?]")
+_SUBTITLE_END = re.compile(r"(?:[)）\]】]|日)$")
+MAX_SUBTITLE = 30
+
+
+def is_subtitle(text: str) -> bool:
+    """A line under the title that is not the preamble: short *and* without sentence text — a
+    bracketed note ("连山区人民政府(文字版)", "（2024年1月20日）"), a date, or an organ's name.
+    The preamble's first line, even when a page or a web page broke it short ("本报告依据《中华人民
+    共和国政府信息公开"), carries sentence text and is kept."""
+    s = squash(text)
+    if not s or len(s) > MAX_SUBTITLE:
+        return False
+    if date_line(s):
+        return True
+    if _SENTENCE_MARKS.search(_VERSION_NOTE.sub("", s)):
+        return False
+    return bool(_SUBTITLE_END.search(s)) or is_signature_organ(s)
+
+
 def organ_and_year(title: str) -> tuple[str, int | None]:
     """"葫芦岛市连山区2021年政府信息公开工作年度报告" → ("葫芦岛市连山区", 2021)."""
     s = squash(unicodedata.normalize("NFKC", title))

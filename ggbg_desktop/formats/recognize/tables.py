@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...report.schema import T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
+from ...report.schema import COUNT, T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
 from ..importlog import ImportLog
 from .cells import EXTRA_BLANKS, TOO_FEW, by_position, fit, has_figures, split_row
 from .normalize import common_run, is_subsequence, label_key, norm
 from .regions import Region, Row
 from .store import TableFill
+from .values import parse_value
 
 # Words of the 2019–2020 format (国办公开办函〔2019〕60号) that have no place in the current one.
 LEGACY_WORDS = tuple(norm(w) for w in (
@@ -156,8 +157,7 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
         label = labels[-1][1]
         if label_key(label) in _T3_GROUP_KEYS:
             if has_figures(figures):
-                log.warn("t3", f"表三：“{label.strip()}”一行有合计数值，这是2019年版格式的写法，新格式分为多行，"
-                               "无法拆分，相应各行请手工填写")
+                _collapsed_group(fill, label, figures, positions, columns)
             continue
         hit = match_row(_T3_ROWS, label, expected)
         if (hit is None or hit[1] < 2) and len(labels) > 1:
@@ -187,6 +187,30 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
         log.info("t3", f"表三：没有可靠的列位置（如纯文本表格），{by_order} 行按官方列序"
                        "（自然人…其他、总计）读取")
     return fill
+
+
+_OTHER_HANDLING = label_key(T3_GROUPS["other_handling"])
+_OTHER_ROWS = tuple(i for i, r in enumerate(T3.rows) if r.group == "other_handling")
+
+
+def _collapsed_group(fill: TableFill, label: str, figures: list[tuple[int, str]], positions: list[int] | None,
+                     columns: tuple[ColumnSpec, ...]) -> None:
+    """A group label printed as one row with figures (some WPS templates print "（六）其他处理" without
+    its sub-rows 1–3). Zero in every column: each sub-row can only be 0. Anything else cannot be
+    split among the sub-rows: they are left blank, never guessed."""
+    texts = by_position(figures, positions) if positions else None
+    if texts is None:
+        texts, _how = fit([t for _, t in figures], len(columns))
+    values = [parse_value(t or "", COUNT).value for t in texts] if texts is not None else []
+    if label_key(label) == _OTHER_HANDLING and values and all(v == 0 for v in values):
+        if any(r in fill.placed for r in _OTHER_ROWS):
+            return  # the sub-rows are printed too: the group row is their sum
+        for r in _OTHER_ROWS:
+            fill.place(r, {c: "0" for c in range(len(columns))}, "合并行")
+        fill.log.info("t3", f"表三：“{label.strip()}”只印了一行且各列均为 0，其下 1–3 项均按 0 读取")
+        return
+    fill.log.warn("t3", f"表三：“{label.strip()}”只印了一行合计数（{'、'.join(t for _, t in figures if t)}；"
+                        "2019年版格式及部分模板的写法），无法拆分到其下各项，相应各行留空待填，请按原始台账填写")
 
 
 # ---- table 4 -----------------------------------------------------------------------------------

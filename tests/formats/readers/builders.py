@@ -217,3 +217,41 @@ def report_text(report, style: str = "pipe", fmt=value_text) -> str:
         else:
             lines += report.parts[part.key].split("\n")
     return "\n".join(lines) + "\n"
+
+
+def whole_report_xlsx(report) -> bytes:
+    """One sheet holding the whole report, as when a clerk pastes a web page into Excel or WPS 表格:
+    title, preamble and part texts in cells of column A (one paragraph per row), the tables between."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    row = 1
+
+    def text(value: str) -> None:
+        nonlocal row
+        sheet.cell(row, 1, value)
+        row += 1
+
+    text(f"{report.meta.organ}{report.meta.year}年政府信息公开工作年度报告")
+    for line in report.preamble.split("\n"):
+        text(line)
+    for part in PARTS:
+        text(part.heading)
+        if part.table:
+            for r, c, rs, cs, value in grid(report, part.table):
+                cell = sheet.cell(row + r, c + 1)
+                if value and _numeric(value):
+                    cell.value = float(value) if "." in value else int(value)
+                else:
+                    cell.value = value or None
+                if rs > 1 or cs > 1:
+                    sheet.merge_cells(start_row=row + r, start_column=c + 1, end_row=row + r + rs - 1,
+                                      end_column=c + cs)
+            row += TABLES[part.table].grid_rows + 1
+        else:
+            for line in report.parts[part.key].split("\n"):
+                text(line)
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

@@ -86,3 +86,68 @@ def test_entities_in_a_workbook_are_refused():
             zout.writestr(item, content)
     with pytest.raises(ImportRefused):
         xlsx.read(out.getvalue(), name="x.xlsx")
+
+
+# ---- hostile workbooks: tiny files declaring huge sheets ---------------------------------------
+
+def _patched(sheet_data: str, merges: str = "") -> bytes:
+    """A small valid workbook whose first sheet's cells (and merged ranges) are replaced."""
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "一、本年新收政府信息公开申请数量"
+    source = zipfile.ZipFile(io.BytesIO(book_bytes(book)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                text = re.sub(r"<dimension [^>]*/>", "", text)
+                text = re.sub(r"<sheetData>.*</sheetData>|<sheetData/>", f"<sheetData>{sheet_data}</sheetData>{merges}",
+                              text, flags=re.S)
+                data = text.encode()
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+FAR_FORMULA = _patched('<row r="1"><c r="A1" t="inlineStr"><is><t>规章</t></is></c></row>'
+                       '<row r="1048576"><c r="XFD1048576"><f>SUM(A1:A2)</f></c></row>')
+HUGE_MERGE = _patched('<row r="1"><c r="A1" t="inlineStr"><is><t>规章</t></is></c></row>',
+                      '<mergeCells count="1"><mergeCell ref="A1:BXX2000"/></mergeCells>')
+MANY_MERGES = _patched('<row r="1"><c r="A1" t="inlineStr"><is><t>规章</t></is></c></row>',
+                       '<mergeCells count="40000">' + "".join(f'<mergeCell ref="A{2 * i + 1}:B{2 * i + 2}"/>'
+                                                            for i in range(40000)) + "</mergeCells>")
+
+_BOUNDED = """
+import resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
+from ggbg_desktop.errors import ImportRefused
+from ggbg_desktop.formats import registry
+data = sys.stdin.buffer.read()
+start = time.perf_counter()
+try:
+    registry.read_bytes(data, "hostile.xlsx")
+    print("imported")
+except ImportRefused as exc:
+    print("refused:" + exc.message)
+print(f"{time.perf_counter() - start:.2f}")
+"""
+
+
+@pytest.mark.parametrize("data", [FAR_FORMULA, HUGE_MERGE, MANY_MERGES], ids=["XFD1048576", "2000x2000", "40000"])
+def test_a_tiny_workbook_declaring_a_huge_sheet_is_refused_quickly_in_bounded_memory(data):
+    import subprocess
+    import sys
+
+    assert len(data) < 250_000
+    proc = subprocess.run([sys.executable, "-c", _BOUNDED], input=data, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    outcome, seconds = proc.stdout.decode().strip().split("\n")
+    assert outcome.startswith("refused:") and "\n" not in outcome and "不像一份年度报告" in outcome
+    assert float(seconds) < 10
+
+
+def test_the_far_formula_workbook_is_a_few_kilobytes():
+    assert len(FAR_FORMULA) < 8 * 1024 and len(HUGE_MERGE) < 8 * 1024

@@ -74,3 +74,40 @@ def test_report_information_form_fills_what_the_text_lacks():
     assert r.meta.title == "某县2023年政府信息公开工作年度报告"  # differs from the proposed title: kept
     assert r.preamble == "本报告依据条例编制。" and r.parts["p1"] == "全年收到申请5件。"
     assert not any("未识别的行" in line for line in result.log.lines())
+
+
+# ---- lines under the title: a subtitle, or the preamble's first line ------------------------------
+
+def _seed_preambles() -> list[str]:
+    """The preambles of the seed reports: the lines between the title and the first part."""
+    from conftest import SEEDS, SEED_NAMES
+    from ggbg_desktop.formats import registry
+
+    out = []
+    for name in SEED_NAMES:
+        preamble = registry.read_path(SEEDS / name).report.preamble
+        if len(preamble) > 40:
+            out.append(preamble.split("\n")[0])
+    return out
+
+
+@pytest.mark.parametrize("line", ["连山区人民政府(文字版)", "（2024年1月20日）", "2024年1月20日",
+                                  "蓝田县人民政府办公室"])
+def test_short_lines_without_sentence_text_are_subtitles(line):
+    from ggbg_desktop.formats.recognize.meta import is_subtitle
+
+    assert is_subtitle(line)
+    result = doc("蓝田县2023年政府信息公开工作年度报告", line, "本报告依据《条例》编制。", "一、总体情况", "正文。")
+    assert result.report.preamble == "本报告依据《条例》编制。"
+
+
+def test_real_preambles_broken_after_their_first_short_line_are_kept_whole():
+    """A PDF or a web page may break the preamble's first line short ("本报告依据《中华人民共和国政府
+    信息公开" / "条例》…"): it is the preamble, not a subtitle."""
+    preambles = _seed_preambles()
+    assert len(preambles) >= 3
+    for text in preambles:
+        for cut in (12, 20, 28):
+            first, second = text[:cut], text[cut:]
+            result = doc("蓝田县2023年政府信息公开工作年度报告", first, second, "一、总体情况", "正文。")
+            assert result.report.preamble == f"{first}\n{second}", first

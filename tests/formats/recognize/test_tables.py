@@ -160,6 +160,34 @@ def test_group_row_of_the_2019_format_is_reported_not_guessed():
     assert report.tables["t3"][20] == [None] * 7
     assert report.tables["t3"][22] == [None] * 7
     assert "2019年版格式" in log
+    assert log.count("无法拆分到其下各项") == 1  # one clear line, not one per cell
+
+
+def _collapsed_other(values):
+    """Table 3 with "（六）其他处理" printed as one row (a WPS template), sub-rows 1–3 absent."""
+    rows = [HEADER]
+    for i, label in enumerate(r.label for r in T3.rows):
+        if i in (20, 21):
+            continue
+        if i == 22:
+            rows.append(["（六）其他处理", *values])
+            continue
+        rows.append([label, *([1] * 6 + [6])])
+    return table(rows)
+
+
+def test_a_collapsed_other_handling_row_of_zeros_gives_three_zero_sub_rows():
+    report, log = run(_collapsed_other([0] * 7))
+    assert report.tables["t3"][20:23] == [[0] * 7] * 3
+    assert report.tables["t3"][0] == [1] * 6 + [6]
+    assert "（六）其他处理”只印了一行且各列均为 0" in log
+    assert "21 格" not in log and "未找到此行" not in log
+
+
+def test_a_collapsed_other_handling_row_with_figures_leaves_its_sub_rows_blank():
+    report, log = run(_collapsed_other([2, 0, 0, 0, 0, 0, 2]))
+    assert report.tables["t3"][20:23] == [[None] * 7] * 3
+    assert "无法拆分到其下各项" in log
 
 
 # ---- table 2 -------------------------------------------------------------------------------------
@@ -308,3 +336,20 @@ def test_blanks_in_this_programs_own_files_stay_blank():
     result = recognize(doc)
     assert result.report.tables["t3"][4][1] is None
     assert any("空白即未填写" in line for line in result.log.lines())
+
+
+def test_the_log_says_which_layout_each_table_was_read_from():
+    t3 = table(t3_rows())
+    t3.source = "从 PDF 表格线读取（跨 2 页，已拼接）"
+    _report, log = run(t3)
+    assert ("表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175 个数值；"
+            "从 PDF 表格线读取（跨 2 页，已拼接）") in log
+
+
+def test_typed_tables_name_their_layout_in_the_log():
+    from conftest import SEEDS
+
+    from ggbg_desktop.formats import registry
+
+    lines = registry.read_path(SEEDS / "001_9b0f64044e721509.txt").log.lines()
+    assert any("表三" in line and "按文字表格读取（“|”分隔，一个格子一行）" in line for line in lines)
