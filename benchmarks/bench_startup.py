@@ -9,6 +9,8 @@ peak resident set of that one child comes from ``os.wait4``. The figures are the
 of the per-pair ratios (each pair ran side by side, under the same load), targets
 start-up ≤ 2.0× and peak memory ≤ 1.6×. Where ``dist/ggbg/ggbg-desktop`` exists (the Linux
 bundle of ``packaging/build.py``) it is measured the same way against the same baseline.
+The package's bytecode is compiled first, as ``pip install`` and the bundle do: where
+PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile the sources again.
 
     python benchmarks/bench_startup.py [--pairs 15] [--json out.json]
 
@@ -92,10 +94,20 @@ def compare(editor: list[str], env: dict, pairs: int) -> dict:
     }
 
 
+def compile_package() -> None:
+    """Bytecode for every module of the package, as an installation has it."""
+    import compileall
+
+    import ggbg_desktop
+
+    compileall.compile_dir(str(Path(ggbg_desktop.__file__).parent), quiet=1)
+
+
 def measure(pairs: int = 15, bundle: bool = True) -> dict:
     """The source run, and the packaged bundle where ``dist/ggbg/`` holds one."""
     if not BARE_WINDOW.is_file():
         raise SystemExit(f"the baseline is missing: {BARE_WINDOW}")
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         report = tmp / "report.ggbg"
