@@ -110,7 +110,7 @@ def _end_process(code: int) -> None:
     When the window has closed, everything that must outlive the process is already on
     disk: the file was saved or discarded on the clerk's word, the autosaver removed its
     working copy and lock, the settings were synced. What remains is Python freeing some
-    two hundred modules and Qt its objects one by one — about 50 ms of CPU on every exit
+    two hundred modules and Qt its objects one by one — 50–80 ms of CPU on every exit
     (``docs/benchmarks.md``), which also keeps the process alive after its window is gone.
     """
     import os
