@@ -9,7 +9,7 @@ from .model import LastYear, Meta, Report
 from .schema import PARTS, TABLES, CellRef
 from .totals import TOTAL_CELLS, fill_totals
 
-_CHECKS = ("RULES", "check", "count")
+_CHECKS = ("RULES", "check", "check_changed", "count")
 
 
 def __getattr__(name: str):
@@ -21,6 +21,20 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "RULES", "check", "count", "ERROR", "WARNING", "Finding", "TextSpan",
-    "LastYear", "Meta", "Report", "PARTS", "TABLES", "CellRef", "TOTAL_CELLS", "fill_totals",
+    "ERROR",
+    "PARTS",
+    "RULES",
+    "TABLES",
+    "TOTAL_CELLS",
+    "WARNING",
+    "CellRef",
+    "Finding",
+    "LastYear",
+    "Meta",
+    "Report",
+    "TextSpan",
+    "check",
+    "check_changed",
+    "count",
+    "fill_totals",
 ]

@@ -162,43 +162,49 @@ def stated_figures(text: str, year: int | None) -> tuple[StatedFigure, ...]:
     Precision matters more than recall: a false warning teaches the clerk to ignore
     the checks. A figure is taken only inside a sentence about applications or
     reviews, never next to a comparison word, never in a sentence about another year.
+    Each sentence is read once (cached by its text): typing changes one sentence at a time.
     """
-    found: list[StatedFigure] = []
-    for s in _joined_sentences(text):
-        if not _MENTIONS_FIGURES.search(s.text) or _other_year(s, year):
-            continue
-        taken: list[tuple[int, int]] = []
+    return tuple(StatedFigure(fact, value, s.start + start, s.start + end, s)
+                 for s in _joined_sentences(text) for fact, value, start, end in _sentence_figures(s.text, year))
 
-        def take(fact: str, value: float, start: int, end: int) -> None:
-            if any(a < end and start < b for a, b in taken):
-                return
-            taken.append((start, end))
-            found.append(StatedFigure(fact, value, s.start + start, s.start + end, s))
 
-        if _APPLICATION_CONTEXT.search(s.text) and _DISCLOSURE_CONTEXT.search(s.text):
-            for fact, pattern in _ZERO_PATTERNS:
-                for m in pattern.finditer(s.text):
-                    take(fact, 0, m.start(), m.end())
-            for fact, pattern in _APPLICATION_PATTERNS:
-                for m in pattern.finditer(s.text):
-                    if _clean(s, m) and "行政复议" not in m.group(0) and "行政诉讼" not in m.group(0):
-                        take(fact, _number(m.group(1)), m.start(1), m.end(1))
-        if "行政复议" in s.text or "行政诉讼" in s.text:
-            for m in _REVIEW_NEGATION.finditer(s.text):
-                phrase = m.group(0)
-                if re.search(r"\d", phrase):
-                    continue
-                for fact, word in ((RECONSIDERATION, "行政复议"), (LITIGATION, "行政诉讼")):
-                    at = phrase.find(word)
-                    if at >= 0:
-                        take(fact, 0, m.start() + at, m.start() + at + len(word))
-            for fact, pattern in _REVIEW_PATTERNS:
-                for m in pattern.finditer(s.text):
-                    if _clean(s, m):
-                        take(fact, _number(m.group(1)), m.start(1), m.end(1))
-        for m in _FEE_PATTERN.finditer(s.text):
-            if _clean(s, m):
-                take(FEES, _number(m.group(1)), m.start(1), m.end(1))
+@lru_cache(maxsize=4096)
+def _sentence_figures(text: str, year: int | None) -> tuple[tuple[str, float, int, int], ...]:
+    """(fact, value, start, end) of the figures one normalised sentence states, offsets in the sentence."""
+    s = Sentence(0, len(text), text)
+    if not _MENTIONS_FIGURES.search(text) or _other_year(s, year):
+        return ()
+    found: list[tuple[str, float, int, int]] = []
+
+    def take(fact: str, value: float, start: int, end: int) -> None:
+        if any(a < end and start < b for _f, _v, a, b in found):
+            return
+        found.append((fact, value, start, end))
+
+    if _APPLICATION_CONTEXT.search(text) and _DISCLOSURE_CONTEXT.search(text):
+        for fact, pattern in _ZERO_PATTERNS:
+            for m in pattern.finditer(text):
+                take(fact, 0, m.start(), m.end())
+        for fact, pattern in _APPLICATION_PATTERNS:
+            for m in pattern.finditer(text):
+                if _clean(s, m) and "行政复议" not in m.group(0) and "行政诉讼" not in m.group(0):
+                    take(fact, _number(m.group(1)), m.start(1), m.end(1))
+    if "行政复议" in text or "行政诉讼" in text:
+        for m in _REVIEW_NEGATION.finditer(text):
+            phrase = m.group(0)
+            if re.search(r"\d", phrase):
+                continue
+            for fact, word in ((RECONSIDERATION, "行政复议"), (LITIGATION, "行政诉讼")):
+                at = phrase.find(word)
+                if at >= 0:
+                    take(fact, 0, m.start() + at, m.start() + at + len(word))
+        for fact, pattern in _REVIEW_PATTERNS:
+            for m in pattern.finditer(text):
+                if _clean(s, m):
+                    take(fact, _number(m.group(1)), m.start(1), m.end(1))
+    for m in _FEE_PATTERN.finditer(text):
+        if _clean(s, m):
+            take(FEES, _number(m.group(1)), m.start(1), m.end(1))
     return tuple(found)
 
 

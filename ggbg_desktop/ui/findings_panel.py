@@ -48,23 +48,48 @@ class FindingsPanel(QDockWidget):
         self.show_findings(state.findings)
 
     def show_findings(self, findings) -> None:
-        if list(findings) == self._shown:
+        """Show ``findings`` in order, changing only the rows that differ from what is shown.
+
+        Typing a figure usually changes one or two findings (a sum's expected value) or none:
+        the list is edited in place instead of rebuilt, so only those rows are laid out and painted.
+        """
+        findings = list(findings)
+        if findings == self._shown:
             return
-        self._shown = list(findings)
-        self.list.setUpdatesEnabled(False)
-        self.list.clear()
+        was_empty = not self._shown
+        self._shown = findings
         if not findings:
+            self.list.clear()
             item = QListWidgetItem("没有发现问题")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
-        for finding in findings:
-            severity = "错误" if finding.severity == ERROR else "提示"
-            item = QListWidgetItem(self._icons[ERROR if finding.severity == ERROR else "warning"],
-                                   f"[{place_name(finding)}·{severity}] {finding.message}")
-            item.setData(FINDING_ROLE, finding)
+            return
+        if was_empty:
+            self.list.clear()  # the "没有发现问题" row
+        for row, finding in enumerate(findings):
+            item = self.list.item(row)
+            if item is None:
+                self.list.addItem(self._item(finding))
+            elif item.data(FINDING_ROLE) != finding:
+                self._fill(item, finding)
+        while self.list.count() > len(findings):
+            self.list.takeItem(self.list.count() - 1)
+
+    def _item(self, finding: Finding) -> QListWidgetItem:
+        item = QListWidgetItem()
+        self._fill(item, finding)
+        return item
+
+    def _fill(self, item: QListWidgetItem, finding: Finding) -> None:
+        severity = "错误" if finding.severity == ERROR else "提示"
+        text = f"[{place_name(finding)}·{severity}] {finding.message}"
+        icon = ERROR if finding.severity == ERROR else "warning"
+        if item.data(FINDING_ROLE) is None or item.data(FINDING_ROLE).severity != finding.severity:
+            item.setIcon(self._icons[icon])
+        if item.text() != text:
+            item.setText(text)
             item.setToolTip(finding.message)
-            self.list.addItem(item)
-        self.list.setUpdatesEnabled(True)
+        item.setData(FINDING_ROLE, finding)
 
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]

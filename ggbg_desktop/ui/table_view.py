@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegion, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -124,6 +124,34 @@ class ReportTableView(QTableView):
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
 
+    # ---- focus: repaint what shows it, not the whole grid -------------------
+    # QAbstractItemView repaints its whole viewport on every focus change, for selection colours
+    # that differ between an active and an inactive view. Ours come from the style sheet and do
+    # not change, and the focus moves to the cell's editor and back on every figure typed:
+    # repainting table 三's 250 cells twice per figure cost more than a frame.
+    def focusInEvent(self, event):
+        model = self.selectionModel()
+        current = self.currentIndex()
+        if model is not None and not current.isValid() and self._values \
+                and event.reason() != Qt.FocusReason.MouseFocusReason:
+            current = self.table_model.index(*self._values[0])
+            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
+                          current.isValid() and bool(self.table_model.flags(current) & Qt.ItemFlag.ItemIsEditable))
+        self._repaint_focus_marks()
+
+    def focusOutEvent(self, event):
+        self._repaint_focus_marks()
+
+    def _repaint_focus_marks(self) -> None:
+        """The frame, the current cell (its focus rectangle) and the selection."""
+        self.update(QRegion(self.rect()).subtracted(QRegion(self.viewport().geometry())))
+        region = QRegion(self.visualRect(self.currentIndex()))
+        selection = self.selectionModel()
+        if selection is not None:
+            region = region.united(self.visualRegionForSelection(selection.selection()))
+        self.viewport().update(region)
+
     # ---- moving between figures ---------------------------------------
     def go_to(self, ref) -> None:
         index = self.table_model.index_of(ref)
@@ -208,10 +236,9 @@ class ReportTableView(QTableView):
                 self._move_down_after_enter()
                 return
             text = event.text()
-            if text and text in _TYPED_START and not event.modifiers() & (
-                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-                if self._start_typing(text):
-                    return
+            modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if text and text in _TYPED_START and not modified and self._start_typing(text):
+                return
         super().keyPressEvent(event)
 
     def _start_typing(self, text: str) -> bool:
@@ -344,10 +371,10 @@ class ReportTableView(QTableView):
 
     def event(self, event):
         # Copy and paste of figures are the table's own (blocks of cells), not the window's.
-        if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:
-            if event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste):
-                event.accept()
-                return True
+        if (event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState
+                and (event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste))):
+            event.accept()
+            return True
         return super().event(event)
 
 

@@ -1,17 +1,28 @@
 """``check(report) -> list[Finding]``: every rule of FORMAT.md §6, pure and fast.
 
 The editor runs it on every keystroke; a full check stays well under 1 ms
-(``benchmarks/bench_check.py``).
+(``benchmarks/bench_check.py``). ``check_changed`` gives the same list after an edit
+while running only the rules that read what the edit changed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
-from .cross_year import CROSS_YEAR_RULES
-from .drafted import DRAFTED_RULES
-from .tables import TABLE_RULES
-from .text import TEXT_RULES
+from ..schema import CellRef
+from .cross_year import CROSS_YEAR_RULES, check_carried_over, check_in_force
+from .drafted import DRAFTED_RULES, check_drafted_stale
+from .tables import (
+    TABLE_RULES,
+    check_t3_balance,
+    check_t3_column_totals,
+    check_t3_row_totals,
+    check_t4_totals,
+    check_values,
+)
+from .text import NARRATIVE, TEXT_RULES, check_completeness, check_stated_figures, check_years
 
 # Rule id → (FORMAT.md §6 rule number, what it checks). Documented in docs/file-format.md.
 RULES = {
@@ -32,6 +43,23 @@ RULES = {
 
 ALL_RULES = TABLE_RULES + CROSS_YEAR_RULES + TEXT_RULES + DRAFTED_RULES
 
+# What each rule reads — a table ("t2", "t3", "t4"), a text part ("preamble", "p1", "p5", "p6"),
+# "meta" or "last_year" — and the rule ids of the findings it gives.
+TEXTS = frozenset(NARRATIVE)
+READS = {
+    check_t3_row_totals: (frozenset({"t3"}), {"t3_row_total"}),
+    check_t3_column_totals: (frozenset({"t3"}), {"t3_column_total"}),
+    check_t3_balance: (frozenset({"t3"}), {"t3_balance"}),
+    check_t4_totals: (frozenset({"t4"}), {"t4_total"}),
+    check_values: (frozenset({"t2", "t3", "t4"}), {"value", "blank"}),
+    check_carried_over: (frozenset({"t3", "last_year"}), {"carry_over"}),
+    check_in_force: (frozenset({"t2", "last_year"}), {"in_force"}),
+    check_stated_figures: (TEXTS | {"t2", "t3", "t4", "meta", "last_year"}, {"text_figure", "text_stale"}),
+    check_years: (TEXTS | {"meta"}, {"text_year"}),
+    check_completeness: (TEXTS | {"meta"}, {"completeness"}),
+    check_drafted_stale: (TEXTS | {"t2", "t3", "t4", "last_year", "drafted"}, {"drafted_stale"}),
+}
+
 
 def check(report: Report) -> list[Finding]:
     """All findings for a report, errors first, each group in table/reading order."""
@@ -42,10 +70,31 @@ def check(report: Report) -> list[Finding]:
     return findings
 
 
+def check_changed(report: Report, previous: list[Finding], changed: Iterable[CellRef | str]) -> list[Finding]:
+    """``check(report)`` after an edit, given the findings before it and what it changed.
+
+    ``changed`` names cells (``CellRef``), text parts ("preamble", "p1", "p5", "p6"),
+    "meta" or "last_year". Only the rules that read one of them run again; the other
+    rules' findings are taken from ``previous``, so the result equals a full check
+    (same findings, same order) as long as ``previous`` was the full check before the edit.
+    """
+    touched = {item.table if isinstance(item, CellRef) else item for item in changed}
+    findings: list[Finding] = []
+    for rule in ALL_RULES:
+        reads, gives = READS[rule]
+        if reads & touched:
+            findings.extend(rule(report))
+        else:  # errors first then warnings, each in their order: the sort below restores the full order
+            findings.extend(f for f in previous if f.rule in gives and f.severity == ERROR)
+            findings.extend(f for f in previous if f.rule in gives and f.severity != ERROR)
+    findings.sort(key=lambda f: f.severity != ERROR)
+    return findings
+
+
 def count(findings: list[Finding]) -> tuple[int, int]:
     """(errors, warnings)."""
     errors = sum(1 for f in findings if f.severity == ERROR)
     return errors, len(findings) - errors
 
 
-__all__ = ["check", "count", "Finding", "RULES", "ERROR", "WARNING"]
+__all__ = ["ERROR", "RULES", "WARNING", "Finding", "check", "check_changed", "count"]
