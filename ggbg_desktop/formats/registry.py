@@ -147,13 +147,14 @@ def read_bytes(data: bytes, name: str) -> ImportResult:
     """Import a file's bytes (``name`` gives the extension and is used in messages)."""
     ext = os.path.splitext(name)[1]
     if is_native(data, ext):
-        return ImportResult(native.load_bytes(data), source_format="ggbg")
+        return native.import_result(data)
     fmt = _reader_by_name(sniff(data, ext))
     reader = _load(fmt.module, f"读取{fmt.label}")
     document = reader.read(data, name=name)
     recognizer = _load(RECOGNIZER, "识别导入的文件")
     result = recognizer.recognize(document)
     result.source_format = fmt.name
+    native.check_fits(result.report, ImportRefused, name)  # what is imported can be saved and reopened
     return result
 
 
