@@ -368,7 +368,8 @@ def check_fits(report: Report, error: type[UserError], name: str) -> None:
         raise error(f"“{name}”导入后超出年报文件的范围：{problem}，未导入")
 
 
-def save(report: Report, path: str | os.PathLike) -> None:
+def save(report: Report, path: str | os.PathLike, *, overwrite_read_only: bool = False) -> None:
     """Write atomically: a failure leaves the previous file as it was; a report load would refuse is
-    not written (:class:`ReportFileError` says why)."""
-    write_atomic(path, encode(report), ReportFileError)
+    not written (:class:`ReportFileError` says why); a read-only file raises
+    :class:`~.atomic.ReadOnlyTarget` unless ``overwrite_read_only``."""
+    write_atomic(path, encode(report), ReportFileError, overwrite_read_only=overwrite_read_only)

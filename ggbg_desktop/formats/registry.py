@@ -177,17 +177,19 @@ def export_bytes(report: Report, fmt: Format, options: ExportOptions | None = No
     return writer.export(report, options or ExportOptions())
 
 
-def write_path(report: Report, path: str | os.PathLike, options: ExportOptions | None = None) -> None:
-    """Save (``.ggbg``) or export (any writer's extension) atomically."""
+def write_path(report: Report, path: str | os.PathLike, options: ExportOptions | None = None, *,
+               overwrite_read_only: bool = False) -> None:
+    """Save (``.ggbg``) or export (any writer's extension) atomically; a read-only target raises
+    :class:`~.atomic.ReadOnlyTarget` unless ``overwrite_read_only``."""
     path = Path(path)
     if path.suffix.lower() == native.EXTENSION:
-        native.save(report, path)
+        native.save(report, path, overwrite_read_only=overwrite_read_only)
         return
     fmt = writer_for(path)
     if fmt is None:
         known = "、".join([native.EXTENSION] + [e for f in WRITERS for e in f.extensions])
         raise ExportError(f"不支持导出为“{path.suffix or path.name}”，可用的格式：{known}")
-    write_atomic(path, export_bytes(report, fmt, options), ExportError)
+    write_atomic(path, export_bytes(report, fmt, options), ExportError, overwrite_read_only=overwrite_read_only)
 
 
 __all__ = ["READERS", "WRITERS", "ExportOptions", "read_path", "read_bytes", "write_path", "sniff",

@@ -358,3 +358,77 @@ def test_a_proc_file_reporting_size_zero_is_read_within_the_cap():
 
     with pytest.raises(ImportRefused):
         files.read_limited("/proc/self/status", 16, ImportRefused, "“{name}”过大")
+
+
+# ---- the command line gets the same refusals ---------------------------------------------------
+
+
+def _cli_limited(args: list[str], seconds: float = 20, memory_mb: int = 1500):
+    code = textwrap.dedent(f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_AS, ({memory_mb} << 20, {memory_mb} << 20))
+        from ggbg_desktop.cli import main
+        sys.exit(main({args!r}))
+    """)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=seconds,
+                          check=False)
+
+
+def _special_files(tmp_path):
+    out = {"folder": tmp_path / "folder.docx"}
+    out["folder"].mkdir()
+    if hasattr(os, "mkfifo"):
+        out["fifo"] = tmp_path / "fifo.txt"
+        os.mkfifo(out["fifo"])
+    if os.path.exists("/dev/zero"):
+        out["zero"] = tmp_path / "zero.txt"
+        out["zero"].symlink_to("/dev/zero")
+    return out
+
+
+@pytestmark_posix
+@pytest.mark.parametrize("kind", ["folder", "fifo", "zero"])
+def test_cli_refuses_special_files_with_one_chinese_line(tmp_path, kind):
+    path = _special_files(tmp_path)[kind]
+    proc = _cli_limited(["check", str(path)], seconds=10)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in lines[0])
+
+
+@pytestmark_posix
+@pytest.mark.parametrize("name", ["grid-span.docx", "letters.docx", "spans.html"])
+def test_cli_imports_tiny_files_declaring_huge_sizes_within_bounds(tmp_path, name):
+    from ggbg_desktop.formats import native
+
+    path = tmp_path / name
+    path.write_bytes(HUGE_DECLARED[name]())
+    proc = _cli_limited(["convert", str(path), str(tmp_path / "out.ggbg")], seconds=15)
+    assert proc.returncode == 0, proc.stderr
+    assert native.load(tmp_path / "out.ggbg") is not None  # what was imported and saved opens again
+
+
+@pytestmark_posix
+def test_cli_refuses_a_deeply_nested_mht_with_one_line(tmp_path):
+    path = tmp_path / "deep.mht"
+    path.write_bytes(mht_nested(3000))
+    proc = _cli_limited(["convert", str(path), str(tmp_path / "out.ggbg")], seconds=15)
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "嵌套" in proc.stderr
+
+
+def test_cli_shows_the_surrogate_notice_and_saves(tmp_path):
+    import json
+
+    from ggbg_desktop.formats import native
+    from ggbg_desktop.report import Report
+
+    data = native.report_to_data(Report())
+    data["preamble"] = "导语\ud800"
+    source = tmp_path / "broken.ggbg"
+    source.write_text(json.dumps(data), encoding="ascii")
+    proc = _cli_limited(["convert", str(source), str(tmp_path / "fixed.ggbg")])
+    assert proc.returncode == 0, proc.stderr
+    assert "代理码位" in proc.stdout
+    assert native.load(tmp_path / "fixed.ggbg").preamble == "导语\ufffd"
