@@ -146,8 +146,9 @@ class FileGuard(QObject):
             return None
         if lock.error() != QLockFile.LockError.LockFailedError:
             return None  # no permission to look: nothing known
-        info = lock.getLockInfo()
-        pid = info[1] if isinstance(info, tuple) and len(info) > 1 else None
+        info = lock.getLockInfo()  # PySide6: (pid, hostname, application name)
+        pid = next((v for v in info if isinstance(v, int) and not isinstance(v, bool) and v > 0), None) \
+            if isinstance(info, tuple) else None
         return f"另一个窗口（进程 {pid}）" if pid else "另一个窗口"
 
     def may_open(self, path: Path) -> bool:
