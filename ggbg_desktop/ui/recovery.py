@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +46,8 @@ def default_directory() -> Path:
 def fallback_directory() -> Path:
     """Where copies go when the recovery folder cannot be written: the system's temporary folder,
     one folder per user."""
+    import tempfile  # not at module level: heavy, and the window loads this module at start
+
     user = os.environ.get("USER") or os.environ.get("USERNAME") or str(getattr(os, "getuid", lambda: 0)())
     return Path(tempfile.gettempdir()) / f"ggbg_desktop-recovery-{user}"
 
