@@ -144,12 +144,14 @@ class RecoveryDialog(QDialog):
         self.list.setObjectName("recovery_list")
         self.list.setRootIsDecorated(False)
         self.list.setHeaderLabels(["报告", "原文件", "自动保存时间"])
+        self.items: list[QTreeWidgetItem] = []
         for copy in copies:
             item = QTreeWidgetItem([copy.title or "未命名报告", copy.where, copy.when])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
             item.setToolTip(1, copy.where)
             self.list.addTopLevelItem(item)
+            self.items.append(item)
         for column in range(3):
             self.list.resizeColumnToContents(column)
         layout.addWidget(self.list)
@@ -169,13 +171,12 @@ class RecoveryDialog(QDialog):
 
     def set_checked(self, indexes) -> None:
         """Check exactly the copies at ``indexes`` (for keyboard users and tests alike)."""
-        for i in range(self.list.topLevelItemCount()):
-            state = Qt.CheckState.Checked if i in indexes else Qt.CheckState.Unchecked
-            self.list.topLevelItem(i).setCheckState(0, state)
+        for i, item in enumerate(self.items):
+            item.setCheckState(0, Qt.CheckState.Checked if i in indexes else Qt.CheckState.Unchecked)
 
     def checked(self) -> list[RecoveryCopy]:
-        return [copy for i, copy in enumerate(self.copies)
-                if self.list.topLevelItem(i).checkState(0) == Qt.CheckState.Checked]
+        return [copy for copy, item in zip(self.copies, self.items)
+                if item.checkState(0) == Qt.CheckState.Checked]
 
     def _finish(self, action: str) -> None:
         self.action = action

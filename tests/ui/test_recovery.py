@@ -53,7 +53,7 @@ def answer_recovery(button: str, checked: list[int] | None = None, seen: list | 
     seen = seen if seen is not None else []
 
     def act(dialog: RecoveryDialog):
-        seen.append([dialog.list.topLevelItem(i).text(0) for i in range(dialog.list.topLevelItemCount())])
+        seen.append([item.text(0) for item in dialog.items])
         if checked is not None:
             dialog.set_checked(checked)
         {"恢复所选": dialog.restore_button, "删除所选": dialog.delete_button,
