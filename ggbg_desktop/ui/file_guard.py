@@ -83,7 +83,15 @@ class FileGuard(QObject):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._changed_on_disk)
         window.state.pathChanged.connect(self._path_changed)
-        window.destroyed.connect(lambda *_: self.release())
+        window.destroyed.connect(self._window_gone)
+
+    def _window_gone(self, *_args) -> None:
+        """A window destroyed without closing (tests, a crash in a slot) must not keep its file marked open."""
+        try:
+            self.release()
+        except RuntimeError:  # the guard's own Qt half is already gone
+            for key in [k for k, guard in _open_here.items() if guard is self]:
+                del _open_here[key]
 
     # ---- following the window's file --------------------------------------------------------
     def _path_changed(self) -> None:
