@@ -40,13 +40,13 @@ def _print_json(data) -> None:
 
 
 def _import(path: str):
-    """Read any input; for anything but a .ggbg, print the import log so the user sees what was found."""
+    """Read any input and print its import log so the user sees what was found (for a .ggbg the log holds
+    only notices of repairs made while loading, such as unencodable characters replaced)."""
     from .formats.registry import read_path
 
     result = read_path(path)
-    if result.source_format != "ggbg":
-        for line in result.log.lines():
-            print(line)
+    for line in result.log.lines():
+        print(line)
     return result
 
 

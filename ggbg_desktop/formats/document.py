@@ -30,6 +30,21 @@ CAPTION = "caption"  # a line above a table
 GENERATOR_ID = "ggbg_desktop"
 GENERATOR = f"政府信息公开年报编辑器 {GENERATOR_ID}"
 
+# What a table in a real report can be: the three official tables have under 30 rows and 12 columns;
+# a whole report pasted into one table has a few hundred rows. Spans and sizes beyond these come from
+# damaged or hostile files (a 5 KB .docx with w:gridSpan="2000000000") and are cut here, once, for every
+# reader: a table grid never holds more than MAX_TABLE_ROWS x MAX_TABLE_COLUMNS positions.
+MAX_TABLE_ROWS = 2000
+MAX_TABLE_COLUMNS = 100
+# Positions all spans of one table may cover together; spans beyond this budget count as 1 x 1, so that
+# thousands of overlapping 200 x 200 cells (a 200 KB web page) cost no more than one full table.
+MAX_SPANNED_POSITIONS = 50_000
+
+
+def bounded_span(value: int, limit: int) -> int:
+    """A span or count from a file, as an int between 1 and ``limit``."""
+    return min(limit, max(1, value))
+
 
 def is_own(document: "Document") -> bool:
     """True for a document this program exported."""
@@ -64,9 +79,27 @@ class Table:
     header_rows: int = 0  # rows to repeat when the table breaks across pages
     source: str = ""  # how the reader found it, for the import log: "PDF 表格线（跨 2 页，已拼接）"
 
+    def bound(self) -> None:
+        """Cut the table to what a report can have (see MAX_TABLE_ROWS): rows and cells beyond the limits
+        are dropped, spans clamped to the table. Idempotent and cheap; :meth:`grid` calls it."""
+        del self.rows[MAX_TABLE_ROWS:]
+        spanned = 0
+        for r, row in enumerate(self.rows):
+            del row[MAX_TABLE_COLUMNS:]
+            for cell in row:
+                cell.col_span = bounded_span(cell.col_span, MAX_TABLE_COLUMNS)
+                cell.row_span = bounded_span(cell.row_span, len(self.rows) - r)
+                area = cell.col_span * cell.row_span
+                if area > 1:
+                    spanned += area
+                    if spanned > MAX_SPANNED_POSITIONS:
+                        cell.col_span = cell.row_span = 1
+
     def grid(self) -> list[list[Cell | None]]:
         """The table as a rectangle: each position holds the cell that starts there, or
-        ``None`` where a span from above or from the left covers it."""
+        ``None`` where a span from above or from the left covers it. At most MAX_TABLE_COLUMNS wide:
+        cells that would start further right are left out."""
+        self.bound()
         out: list[list[Cell | None]] = []
         covered: dict[tuple[int, int], bool] = {}
         width = 0
@@ -77,6 +110,9 @@ class Table:
                 while covered.get((r, c)):
                     line.append(None)
                     c += 1
+                if c >= MAX_TABLE_COLUMNS:
+                    break
+                cell.col_span = min(cell.col_span, MAX_TABLE_COLUMNS - c)
                 line.append(cell)
                 for dr in range(max(1, cell.row_span)):
                     for dc in range(max(1, cell.col_span)):
@@ -85,7 +121,7 @@ class Table:
                 c += max(1, cell.col_span)
                 for _ in range(max(1, cell.col_span) - 1):
                     line.append(None)
-            while covered.get((r, c)):
+            while covered.get((r, c)) and c < MAX_TABLE_COLUMNS:
                 line.append(None)
                 c += 1
             width = max(width, len(line))

@@ -147,13 +147,14 @@ def read_bytes(data: bytes, name: str) -> ImportResult:
     """Import a file's bytes (``name`` gives the extension and is used in messages)."""
     ext = os.path.splitext(name)[1]
     if is_native(data, ext):
-        return ImportResult(native.load_bytes(data), source_format="ggbg")
+        return native.import_result(data)
     fmt = _reader_by_name(sniff(data, ext))
     reader = _load(fmt.module, f"读取{fmt.label}")
     document = reader.read(data, name=name)
     recognizer = _load(RECOGNIZER, "识别导入的文件")
     result = recognizer.recognize(document)
     result.source_format = fmt.name
+    native.check_fits(result.report, ImportRefused, name)  # what is imported can be saved and reopened
     return result
 
 
@@ -176,17 +177,19 @@ def export_bytes(report: Report, fmt: Format, options: ExportOptions | None = No
     return writer.export(report, options or ExportOptions())
 
 
-def write_path(report: Report, path: str | os.PathLike, options: ExportOptions | None = None) -> None:
-    """Save (``.ggbg``) or export (any writer's extension) atomically."""
+def write_path(report: Report, path: str | os.PathLike, options: ExportOptions | None = None, *,
+               overwrite_read_only: bool = False) -> None:
+    """Save (``.ggbg``) or export (any writer's extension) atomically; a read-only target raises
+    :class:`~.atomic.ReadOnlyTarget` unless ``overwrite_read_only``."""
     path = Path(path)
     if path.suffix.lower() == native.EXTENSION:
-        native.save(report, path)
+        native.save(report, path, overwrite_read_only=overwrite_read_only)
         return
     fmt = writer_for(path)
     if fmt is None:
         known = "、".join([native.EXTENSION] + [e for f in WRITERS for e in f.extensions])
         raise ExportError(f"不支持导出为“{path.suffix or path.name}”，可用的格式：{known}")
-    write_atomic(path, export_bytes(report, fmt, options), ExportError)
+    write_atomic(path, export_bytes(report, fmt, options), ExportError, overwrite_read_only=overwrite_read_only)
 
 
 __all__ = ["READERS", "WRITERS", "ExportOptions", "read_path", "read_bytes", "write_path", "sniff",

@@ -12,6 +12,12 @@ from .schema import TABLES, TEXT_PARTS, CellRef, report_title
 Value = Union[int, float, None]
 Matrix = list[list[Value]]
 
+# What a report can hold: years the file format accepts (save and load share these, so rollover and the
+# header editor never create a year the file cannot store) and the largest figure a table may hold.
+YEAR_MIN = 1900
+YEAR_MAX = 2999
+MAX_VALUE = 10 ** 12  # a trillion requests, or 万元: nothing a real report says
+
 
 def empty_tables() -> dict[str, Matrix]:
     return {key: spec.empty_matrix() for key, spec in TABLES.items()}

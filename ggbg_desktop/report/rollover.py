@@ -7,7 +7,7 @@ import re
 
 from ..errors import RolloverError
 from .last_year import last_year_of
-from .model import Meta, Report, empty_tables
+from .model import YEAR_MAX, Meta, Report, empty_tables
 from .schema import T3_CARRIED_FORWARD, T3_CARRIED_OVER
 
 
@@ -47,6 +47,8 @@ def rollover(last: Report) -> Report:
     if not old:
         raise RolloverError("上年报告没有注明年度，无法生成本年度草稿：请先在上年报告中填写年度")
     new = old + 1
+    if new > YEAR_MAX:
+        raise RolloverError(f"本程序支持的年度到 {YEAR_MAX} 年为止，无法从 {old} 年生成下一年度的草稿")
     meta = Meta(
         organ=last.meta.organ,
         year=new,

@@ -30,7 +30,8 @@ from .dialogs import DISCARD, SAVE, Dialogs
 from .document_state import DocumentState
 from .findings_panel import FindingsPanel, part_of
 from .header_strip import HeaderStrip
-from .recovery import Autosaver, RecoveryCopy, find_left_behind
+from .file_guard import FileGuard
+from .recovery import Autosaver, offer_left_behind
 from .settings import FONT_SETS, AppSettings
 from .skeleton import new_report
 from .table_model import ReportTableModel
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self._create_menus()
 
         self.autosaver = Autosaver(self.state, recovery_dir, **({"interval_ms": autosave_ms} if autosave_ms else {}))
+        # issue 14: autosave failures in the status bar; the open file's guard (changed on disk, lock, read-only)
+        self.autosaver.problem.connect(self._autosave_problem)
+        self.file_guard = FileGuard(self)
         self.state.findingsChanged.connect(self._update_counts)
         self.state.dirtyChanged.connect(lambda _d: self._update_title())
         self.state.pathChanged.connect(self._update_title)
@@ -483,14 +487,19 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != native.EXTENSION and path.exists():
             self.import_path(path, new_document=True)
             return True
+        if not self.file_guard.may_open(path):  # issue 14: already open in another window
+            return False
+        notices: list[str] = []
         try:
-            report = native.load(path)
+            report = native.load(path, notices)
         except UserError as exc:
             self.dialogs.error(self, exc.message, "无法打开")
             if not path.exists():
                 self.settings.remove_recent_file(str(path))
             return False
         self.state.load(report, path)
+        for notice in notices:  # issue 14: characters repaired while loading
+            self.dialogs.info(self, notice, "已修复文件中的字符")
         self.settings.add_recent_file(str(path))
         self.settings.set_last_directory(str(path.parent))
         self.statusBar().showMessage(f"已打开“{path.name}”", 4000)
@@ -513,8 +522,11 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        verdict = self.file_guard.before_save(path)  # issue 14: changed on disk? read-only? asks the clerk
+        if verdict is not None:
+            return verdict
         try:
-            native.save(self.state.report, path)
+            native.save(self.state.report, path, overwrite_read_only=self.file_guard.overwrite_allowed(path))
         except UserError as exc:
             self.dialogs.error(self, exc.message, "无法保存")
             return False
@@ -690,26 +702,14 @@ class MainWindow(QMainWindow):
 
     # ---- recovery ------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest working copy left behind; True when restored."""
-        copies = find_left_behind(self.autosaver.directory)
-        if not copies:
-            return False
-        newest: RecoveryCopy = copies[0]
-        restored = False
-        if self.dialogs.ask_restore(self, newest.describe()):
-            try:
-                report = newest.load()
-            except UserError as exc:
-                self.dialogs.error(self, f"工作副本无法读取：{exc.message}", "无法恢复")
-                return False
-            original = Path(newest.original) if newest.original else None
-            self.state.load(report, original, dirty=True)
-            self.autosaver.save_now()
-            restored = True
-            self.statusBar().showMessage("已恢复上次未保存的工作，请及时保存", 8000)
-        for copy in copies:
-            copy.discard()
-        return restored
+        """After a crash: list every working copy left behind (ui/recovery.py); True when one was restored."""
+        return offer_left_behind(self)
+
+    def _autosave_problem(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message)
+        else:
+            self.statusBar().showMessage("自动保存已恢复正常", 4000)
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
@@ -749,6 +749,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.autosaver.stop()
+        self.file_guard.release()
         self.settings.set_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()

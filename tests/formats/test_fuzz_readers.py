@@ -117,3 +117,120 @@ def test_mutated_inputs_import_or_are_refused(index, m):
         assert exc.message
         return
     assert result.report is not None
+
+
+# ---- extreme declared sizes (issue 14): spans, grid offsets and list numbering -------------------
+
+extreme_number = st.one_of(
+    st.sampled_from(["0", "-1", "1", "200", "201", "32767", "32768", "2147483647", "2000000000",
+                     str(10 ** 12), str(10 ** 30), "9" * 5000, "-" + "9" * 40, "abc", "", "1e9"]),
+    st.integers(-10 ** 40, 10 ** 40).map(str),
+)
+number_format = st.sampled_from(["decimal", "upperLetter", "lowerLetter", "upperRoman", "lowerRoman",
+                                 "chineseCounting", "decimalEnclosedCircle", "decimalFullWidth",
+                                 "ideographTraditional", "decimalZero", "ideographDigital", "bullet"])
+_NUMBERING = ('<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+              '<w:abstractNum w:abstractNumId="901"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+              '<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'
+              '<w:num w:numId="901"><w:abstractNumId w:val="901"/>'
+              '<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{override}"/></w:lvlOverride></w:num>'
+              '</w:numbering>')
+
+
+def _rewrite_zip(data: bytes, changes: dict[str, bytes]) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, changes.get(name, src.read(name)))
+        for name, body in changes.items():
+            if name not in src.namelist():
+                dst.writestr(name, body)
+    return buf.getvalue()
+
+
+def _extreme_docx(data: bytes, span: str, before: str, start: str, override: str, ilvl: str, fmt: str,
+                  repeats: int) -> bytes:
+    import re
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+    xml = re.sub(r'<w:gridSpan w:val="\d+"/>', f'<w:gridSpan w:val="{span}"/>', xml)
+    xml = xml.replace("<w:tr>", f'<w:tr><w:trPr><w:gridBefore w:val="{before}"/></w:trPr>')
+    xml = xml.replace("<w:tcPr>", '<w:tcPr><w:vMerge w:val="continue"/>', 40)
+    xml = xml.replace("<w:pPr>", f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="901"/></w:numPr>')
+    numbering = _NUMBERING.format(ilvl=ilvl, start=start, fmt=fmt, text="%1" * repeats + ".", override=override)
+    return _rewrite_zip(data, {"word/document.xml": xml.encode("utf-8"), "word/numbering.xml": numbering.encode()})
+
+
+def _extreme_html(data: bytes, rowspan: str, colspan: str, copies: int) -> bytes:
+    import re
+
+    page = data.decode("utf-8")
+    page = re.sub(r'colspan="\d+"', f'colspan="{colspan}"', page)
+    page = re.sub(r"<td(?=[ >])", f'<td rowspan="{rowspan}"', page)
+    head, _, rest = page.partition("<table")
+    table, _, tail = rest.partition("</table>")
+    return (head + ("<table" + table + "</table>") * copies + tail).encode("utf-8")
+
+
+def _export_of(fmt_name: str) -> bytes | None:
+    return next((data for name, data in CORPUS if name == f"export.{fmt_name}"), None)
+
+
+def _assert_bounded(result) -> None:
+    assert result.report is not None
+    for line in result.log.lines():
+        assert len(line) < 2000
+
+
+@pytest.mark.skipif(_export_of("docx") is None, reason="docx writer not present")
+@settings(max_examples=EXAMPLES, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(span=extreme_number, before=extreme_number, start=extreme_number, override=extreme_number,
+       ilvl=st.one_of(st.sampled_from(["0", "8", "9"]), extreme_number), fmt=number_format,
+       repeats=st.integers(1, 300))
+def test_docx_with_extreme_spans_and_numbering_imports_or_is_refused(span, before, start, override, ilvl, fmt,
+                                                                     repeats):
+    damaged = _extreme_docx(_export_of("docx"), span, before, start, override, ilvl, fmt, repeats)
+    try:
+        result = registry.read_bytes(damaged, "extreme.docx")
+    except UserError as exc:
+        assert exc.message
+    else:
+        _assert_bounded(result)
+
+
+@pytest.mark.skipif(_export_of("html") is None, reason="html writer not present")
+@settings(max_examples=EXAMPLES, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+@given(rowspan=extreme_number, colspan=extreme_number, copies=st.integers(1, 20))
+def test_html_with_extreme_spans_imports_or_is_refused(rowspan, colspan, copies):
+    damaged = _extreme_html(_export_of("html"), rowspan, colspan, copies)
+    try:
+        result = registry.read_bytes(damaged, "extreme.html")
+    except UserError as exc:
+        assert exc.message
+    else:
+        _assert_bounded(result)
+
+
+@settings(max_examples=200, deadline=2000)
+@given(rows=st.lists(st.lists(st.tuples(st.integers(-5, 10 ** 12), st.integers(-5, 10 ** 12)), max_size=30),
+                     max_size=60))
+def test_any_table_grid_is_bounded(rows):
+    from ggbg_desktop.formats.document import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, Cell, Table
+
+    table = Table(rows=[[Cell("x", row_span=r, col_span=c) for r, c in row] for row in rows])
+    grid = table.grid()
+    text = table.text_grid()
+    assert len(grid) <= MAX_TABLE_ROWS
+    assert all(len(line) <= MAX_TABLE_COLUMNS for line in grid)
+    assert [len(line) for line in text] == [len(line) for line in grid]
+    assert all(1 <= cell.row_span <= len(rows) and 1 <= cell.col_span <= MAX_TABLE_COLUMNS
+               for row in table.rows for cell in row)
+
+
+@settings(max_examples=300, deadline=1000)
+@given(n=st.one_of(st.integers(-10 ** 40, 10 ** 40), st.integers(-5, 40000)), fmt=number_format)
+def test_any_list_number_formats_to_a_short_label(n, fmt):
+    from ggbg_desktop.formats.readers.wordnumbering import format_number
+
+    assert len(format_number(n, fmt)) <= 64

@@ -51,3 +51,16 @@ def test_bad_records_are_refused_with_a_message(change, words):
     with pytest.raises(ReportFileError) as info:
         native.loads(json.dumps(data))
     assert words in info.value.message
+
+
+def test_an_infinite_fee_or_drafted_figure_is_refused(tmp_path):
+    good = tmp_path / "a.ggbg"
+    native.save(Report(), good)
+    for extra in ({"information_fees": {"notices": 0, "notice_amount": 1e400, "collected": 0}},
+                  {"information_fees": {"notices": 0, "notice_amount": 10**13, "collected": 0}}):
+        data = json.loads(good.read_text(encoding="utf-8"))
+        data.update(extra)
+        bad = tmp_path / "b.ggbg"
+        bad.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ReportFileError):
+            native.load(bad)

@@ -1,5 +1,6 @@
 """Property tests: any report survives a .ggbg round trip unchanged."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,3 +45,48 @@ def reports(draw):
 @given(reports())
 def test_round_trip(report):
     assert native.loads(native.dumps(report)) == report
+
+
+any_text = st.text(max_size=40)  # lone surrogates included (category Cs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reports(), any_text, any_text)
+def test_what_save_writes_load_opens(tmp_path_factory, report, title, part):
+    """Issue 14: save and load share one set of limits; unencodable text is saved and repaired at load."""
+    report.meta.title = title
+    report.parts["p1"] = part
+    path = tmp_path_factory.mktemp("save") / "r.ggbg"
+    native.save(report, path)
+    notices: list[str] = []
+    loaded = native.load(path, notices)
+    repaired = native._SURROGATE.sub(native.REPLACEMENT, title)
+    assert loaded.meta.title == repaired
+    assert loaded.parts["p1"] == native._SURROGATE.sub(native.REPLACEMENT, part)
+    assert bool(notices) == (repaired != title or loaded.parts["p1"] != part)
+
+
+extreme = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**40, 10**40))
+
+
+@settings(max_examples=80, deadline=None)
+@given(reports(), extreme, st.integers(0, 9), st.integers(1000, 4000))
+def test_save_refuses_exactly_what_load_would_refuse(tmp_path_factory, report, value, where, year):
+    import math
+
+    from ggbg_desktop.errors import ReportFileError
+    from ggbg_desktop.report.model import MAX_VALUE, YEAR_MAX, YEAR_MIN
+
+    report.tables["t2"][0][where % len(report.tables["t2"][0])] = value
+    report.meta.year = year
+    path = tmp_path_factory.mktemp("save") / "r.ggbg"
+    acceptable = (YEAR_MIN <= year <= YEAR_MAX and not (isinstance(value, float) and not math.isfinite(value))
+                  and abs(value) <= MAX_VALUE)
+    if acceptable:
+        native.save(report, path)
+        assert "NaN" not in path.read_text(encoding="utf-8")
+        assert native.load(path).meta.year == year
+    else:
+        with pytest.raises(ReportFileError, match="^无法保存："):
+            native.save(report, path)
+        assert not path.exists()

@@ -54,3 +54,12 @@ def test_the_reports_own_quoted_title_moves_on(report):
     draft = rollover(report)
     assert "《古城镇 2024 年政府信息公开工作年度报告》" in draft.preamble
     assert "〈中华人民共和国政府信息公开工作年度报告格式〉" in draft.preamble
+
+
+def test_rollover_past_the_last_storable_year_is_refused(report):
+    """Issue 14: 2999 rolled over to 3000, which the file format then refused to open."""
+    from ggbg_desktop.report.model import YEAR_MAX
+
+    report.meta.year = YEAR_MAX
+    with pytest.raises(RolloverError, match=str(YEAR_MAX)):
+        rollover(report)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -184,72 +181,7 @@ def test_autosave_writes_the_working_copy_only_when_changed(qtbot, make_window, 
     assert not copy.exists()
 
 
-CRASHING_EDITOR = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-    app = QApplication([sys.argv[0]])
-    from ggbg_desktop.report import CellRef
-    from ggbg_desktop.ui.main_window import MainWindow
-    from ggbg_desktop.ui.settings import AppSettings
-    home = Path(sys.argv[1])
-    window = MainWindow(settings=AppSettings(QSettings(str(home / "s.ini"), QSettings.Format.IniFormat)),
-                        recovery_dir=home / "recovery", autosave_ms=100)
-    window.show()
-    window.header.organ.setText("灞桥区人民政府")
-    window.header.organ.textEdited.emit("灞桥区人民政府")
-    window.state.edit_values({CellRef("t3", 0, 0): 41, CellRef("t3", 0, 1): 1})
-    def report():
-        if window.autosaver.path.exists():
-            print("AUTOSAVED", flush=True)
-        else:
-            QTimer.singleShot(50, report)
-    QTimer.singleShot(50, report)
-    app.exec()
-""")
-
-
-def test_kill_mid_edit_and_restore_on_next_start(qtbot, make_window, dialogs, tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-c", CRASHING_EDITOR, str(tmp_path)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env, text=True)
-    try:
-        deadline = time.monotonic() + 30
-        line = ""
-        while time.monotonic() < deadline and "AUTOSAVED" not in line:
-            line = proc.stdout.readline()
-            if not line and proc.poll() is not None:
-                break
-        assert "AUTOSAVED" in line, "the editor never autosaved"
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    assert list((tmp_path / "recovery").glob("recovery-*.ggbg"))
-
-    window = make_window()  # the next start, same machine
-    assert window.offer_recovery()
-    assert dialogs.restore_asked and "灞桥区人民政府" in dialogs.restore_asked[0]
-    report = window.state.report
-    assert report.meta.organ == "灞桥区人民政府"
-    assert report.value(CellRef("t3", 0, 0)) == 41 and report.value(CellRef("t3", 0, 6)) == 42
-    assert window.state.is_dirty and window.state.path is None
-    assert window.header.organ.text() == "灞桥区人民政府"
-    leftover = [p for p in (tmp_path / "recovery").glob("recovery-*.ggbg") if p != window.autosaver.path]
-    assert leftover == []  # the crashed run's copy is gone once taken over
-    assert not window.offer_recovery()  # and is not offered twice
-
-
-def test_declining_recovery_discards_the_copy(make_window, dialogs, tmp_path):
-    folder = tmp_path / "recovery"
-    folder.mkdir()
-    native.save(complete_report(), folder / "recovery-999999.ggbg")
-    dialogs.restore_answer = False
-    window = make_window()
-    assert not window.offer_recovery()
-    assert dialogs.restore_asked
-    assert not (folder / "recovery-999999.ggbg").exists()
-    assert window.state.report.meta.organ != "蓝田县人民政府" or not window.state.is_dirty
+# Recovery after a crash (kill -9, every copy offered): tests/ui/test_recovery.py
 
 
 def test_exit_when_ready_opens_paints_and_exits(tmp_path):

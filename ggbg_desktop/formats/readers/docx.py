@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...errors import ImportRefused
-from ..document import Cell, Document, Paragraph, Table
+from ..document import MAX_TABLE_COLUMNS, Cell, Document, Paragraph, Table, bounded_span
 from .package import Package
 from .wordnumbering import W, Numbering
 
@@ -144,14 +144,15 @@ class _BodyReader:
             if tr.tag != _W + "tr":
                 continue
             trpr = tr.find(_W + "trPr")
-            before = _int_val(trpr, "gridBefore", 0)
+            # Spans are cut to a table's width here already: col += 2 000 000 000 would otherwise carry on.
+            before = min(MAX_TABLE_COLUMNS, max(0, _int_val(trpr, "gridBefore", 0)))
             cells = []
             col = before
             for tc in _children(tr):
                 if tc.tag != _W + "tc":
                     continue
                 tcpr = tc.find(_W + "tcPr")
-                span = max(1, _int_val(tcpr, "gridSpan", 1))
+                span = bounded_span(_int_val(tcpr, "gridSpan", 1), MAX_TABLE_COLUMNS)
                 vmerge = None
                 if tcpr is not None and (vm := tcpr.find(_W + "vMerge")) is not None:
                     vmerge = "restart" if vm.get(_W + "val") == "restart" else "continue"

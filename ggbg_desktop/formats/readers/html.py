@@ -65,9 +65,18 @@ def decode_html(data: bytes, name: str = "") -> str:
     return decode_text(data, name)
 
 
+MAX_MHT_PARTS = 200  # a saved page has its HTML, images and style sheets; nesting is one or two levels
+
+
 def _mht_html(data: bytes, name: str) -> str:
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
+    if data.lower().count(b"multipart/") > MAX_MHT_PARTS:
+        raise ImportRefused(f"“{name}”的网页档案嵌套过多，不像一份年度报告，未导入")
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        parts = list(message.walk())
+    except RecursionError:
+        raise ImportRefused(f"“{name}”的网页档案嵌套过深，不像一份年度报告，未导入") from None
+    for part in parts:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True) or b""
             charset = part.get_content_charset()

@@ -11,6 +11,11 @@ _CHINESE = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Word accepts list starts from 0 to 32767; a file claiming 2 000 000 000 (in letters: a 77-million-letter
+# label) or 10^30 is damaged or hostile. Starts are clamped to this range when read, and
+# :func:`format_number` writes numbers outside it as digits.
+MAX_LIST_NUMBER = 32767
+MAX_LEVEL_TEXT = 64  # a level's label pattern ("第%1章", "%1.%2.") is a few characters; longer is cut
 
 
 def chinese_counting(n: int) -> str:
@@ -42,10 +47,15 @@ def _roman(n: int) -> str:
 
 
 def _letters(n: int) -> str:
+    if n > 26 * 30:  # Word's letters stop being letters long before this ("AAAA…" thirty times)
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
 
 
 def format_number(n: int, fmt: str) -> str:
+    """``n`` as a list label in Word's number format ``fmt``; digits for a number outside 0..MAX_LIST_NUMBER."""
+    if not 0 <= n <= MAX_LIST_NUMBER:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseCounting", "koreanCounting", "ideographLegalTraditional"):
         return chinese_counting(n)
@@ -89,10 +99,12 @@ def _val(el, name: str, default: str | None = None) -> str | None:
 
 
 def _int(text: str | None, default: int) -> int:
+    """An integer attribute, clamped to 0..MAX_LIST_NUMBER (levels, starts); ``default`` if unreadable."""
     try:
-        return int(text) if text is not None else default
-    except ValueError:
+        value = int(text) if text is not None else default
+    except ValueError:  # also a number of more than 4300 digits
         return default
+    return min(MAX_LIST_NUMBER, max(0, value))
 
 
 class Numbering:
@@ -114,7 +126,7 @@ class Numbering:
             for lvl in abstract.iterfind(_W + "lvl"):
                 ilvl = _int(lvl.get(_W + "ilvl"), 0)
                 levels[ilvl] = Level(start=_int(_val(lvl, "start"), 1), fmt=_val(lvl, "numFmt", "decimal"),
-                                     text=_val(lvl, "lvlText", "") or "")
+                                     text=(_val(lvl, "lvlText", "") or "")[:MAX_LEVEL_TEXT])
             self.abstract[abstract.get(_W + "abstractNumId", "")] = levels
         for num in root.iterfind(_W + "num"):
             overrides: dict[int, int] = {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from ..findings import ERROR, Finding
-from ..model import Report
+from ..model import MAX_VALUE, Report
 from ..schema import (
     T3,
     T3_CARRIED_FORWARD,
@@ -23,6 +25,8 @@ from ..schema import (
 
 def fmt(value) -> str:
     """A figure as a clerk writes it: 3, 236.982."""
+    if isinstance(value, int) and abs(value) > MAX_VALUE:
+        return "（超长数字）"  # str() of a 5 000-digit number raises ValueError
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -115,7 +119,7 @@ def check_values(report: Report) -> list[Finding]:
             for c, value in enumerate(row):
                 if value is None:
                     blanks.append(CellRef(key, r, c))
-                elif type(value) is int and value >= 0:
+                elif type(value) is int and 0 <= value <= MAX_VALUE:
                     continue  # the common case, decided without building a message
                 else:
                     problem = _value_problem(value, spec.kind(r, c))
@@ -137,6 +141,10 @@ def check_values(report: Report) -> list[Finding]:
 def _value_problem(value, kind: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"应为数字，现为“{value}”"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "不是有效的数字"
+    if abs(value) > MAX_VALUE:
+        return "数值过大，请核对"
     if value < 0:
         return f"不能为负数，现为 {fmt(value)}"
     if kind == "count" and isinstance(value, float) and not value.is_integer():

@@ -118,3 +118,14 @@ def test_any_single_changed_cell_breaks_exactly_its_rules(r, c, delta):
             assert f.cells[0] == CellRef("t3", r, 6)
         if f.rule in ("t3_column_total", "t3_balance"):
             assert f.cells[0].col == c
+
+
+@pytest.mark.parametrize("value", [10 ** 5000, float("inf"), float("nan"), 10 ** 13],
+                         ids=["5000-digits", "inf", "nan", "1e13"])
+@pytest.mark.parametrize("where", [CellRef("t2", 0, 0), CellRef("t3", 0, 0), CellRef("t4", 0, 0)])
+def test_absurd_values_are_errors_and_never_a_traceback(report, value, where):
+    """Issue 14: a 5 000-digit integer made str() raise inside check; Infinity passed with 0 errors."""
+    report.set_value(where, value)
+    findings = check(report)
+    assert any(f.rule == "value" and where in f.cells for f in findings)
+    assert all(len(f.message) < 300 for f in findings)
