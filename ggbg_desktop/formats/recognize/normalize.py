@@ -47,6 +47,8 @@ def chinese_number(text: str) -> int | None:
         return 10
     if "十" in text:
         head, _, tail = text.partition("十")
+        if len(head) > 1 or len(tail) > 1 or "十" in head + tail:  # 十一二, 十十十: no numeral
+            return None
         tens = _CHINESE_DIGITS[head] if head else 1
         ones = _CHINESE_DIGITS[tail] if tail else 0
         return tens * 10 + ones
