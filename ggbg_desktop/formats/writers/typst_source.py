@@ -1,0 +1,226 @@
+"""The official layout as Typst input: one fixed template, the document passed to it as JSON data.
+
+The clerk's text never becomes Typst markup: :func:`document_data` turns the layout into
+plain JSON, the template reads it with ``json(bytes(sys.inputs.document))`` and places every
+string as content, so "#", "$", "*", "_", "@", "<" or a backslash print literally.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from .. import fonts
+from ..document import (BODY, CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document,
+                        Paragraph, Table)
+from ..layout import heading_split
+from . import official as o
+
+# The document's input name in ``sys.inputs``.
+INPUT = "document"
+
+# A short last paragraph goes to the next page with the signature rather than leave it alone
+# there; a longer one lets its last lines follow (see the template's "closing" block).
+_CLOSING_LINES = 3
+
+TEMPLATE = r"""
+#let doc = json(bytes(sys.inputs.document))
+#let F = doc.fonts
+#let G = doc.geometry
+
+#set document(title: doc.title, author: doc.author)
+#set page(
+  width: G.page_width * 1mm, height: G.page_height * 1mm,
+  margin: (top: G.top * 1mm, bottom: G.bottom * 1mm, left: G.left * 1mm, right: G.right * 1mm),
+  footer-descent: G.page_number_gap * 1mm,
+  footer: context {
+    let n = counter(page).get().first()
+    let number = text(font: F.song, size: G.page_number_pt * 1pt, tracking: 0pt,
+                      top-edge: "cap-height", bottom-edge: "baseline")[#G.dash #n #G.dash]
+    if calc.odd(n) {
+      align(right, pad(right: G.page_number_pt * 1pt, number))
+    } else {
+      align(left, pad(left: G.page_number_pt * 1pt, number))
+    }
+  },
+)
+// Every line box is exactly one em high, so the pitch is the em plus the leading: 22 lines a page.
+#set text(font: F.body, size: G.body_pt * 1pt, lang: "zh", region: "cn", tracking: G.tracking * 1pt,
+          top-edge: 0.88em, bottom-edge: -0.12em, costs: (widow: 10000%, orphan: 10000%), hyphenate: false)
+#set par(leading: (G.line_pt - G.body_pt) * 1pt, spacing: (G.line_pt - G.body_pt) * 1pt,
+         first-line-indent: (amount: 2em, all: true), justify: true)
+#set block(above: (G.line_pt - G.body_pt) * 1pt, below: (G.line_pt - G.body_pt) * 1pt)
+#set table(stroke: 0.5pt + black)
+
+#let heading-fonts = (
+  "1": (font: F.hei, weight: "regular"),
+  "2": (font: F.kai, weight: "regular"),
+  "3": (font: F.body, weight: "bold"),
+)
+
+#let title-block(b) = block(below: G.line_pt * 1pt, sticky: true, {
+  set par(first-line-indent: 0pt, leading: (G.title_line_pt - G.title_pt) * 1pt, justify: false)
+  set text(font: F.title, size: G.title_pt * 1pt, tracking: 0pt, weight: if b.bold { "bold" } else { "regular" })
+  align(center, b.lines.map(line => [#line]).join(linebreak()))
+})
+
+#let heading-block(b) = {
+  let f = heading-fonts.at(str(b.level))
+  block(sticky: true, breakable: false, par(text(font: f.font, weight: f.weight, b.text)))
+}
+
+#let paragraph(b) = {
+  if b.head != "" {
+    let f = heading-fonts.at(str(b.level))
+    par[#text(font: f.font, weight: f.weight, b.head)#b.text]
+  } else {
+    par(b.text)
+  }
+}
+
+#let centred(b, font) = par(first-line-indent: 0pt)[#align(center, text(font: font, b.text))]
+
+#let signature(b) = {
+  set par(first-line-indent: 0pt, justify: false)
+  v(G.line_pt * 1pt, weak: false)
+  for (line, indent) in b.lines.zip(b.right) {
+    align(right, pad(right: indent * G.body_pt * 1pt, par(line)))
+  }
+}
+
+#let cell(c, size) = table.cell(
+  rowspan: c.rs, colspan: c.cs, breakable: c.rs > 1,
+  align: center + horizon,
+  inset: (x: G.cell_padding * 1mm, y: G.cell_padding * 1mm),
+  {
+    set text(size: size * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
+    set par(first-line-indent: 0pt, justify: false, leading: 0.45em)
+    if c.vertical { stack(dir: ttb, spacing: 0.3em, ..c.text.clusters().map(ch => [#ch])) } else { c.text }
+  },
+)
+
+#let official-table(b) = block(breakable: true, above: G.line_pt * 1pt, below: G.line_pt * 1pt, {
+  let header = b.rows.slice(0, b.header_rows)
+  let body = b.rows.slice(b.header_rows)
+  table(
+    columns: b.widths.map(w => w * 1mm),
+    ..if header.len() > 0 {
+      (table.header(repeat: true, ..header.flatten().map(c => cell(c, b.size))),)
+    },
+    ..body.flatten().map(c => cell(c, b.size)),
+  )
+})
+
+#for b in doc.blocks {
+  if b.kind == "title" { title-block(b) }
+  else if b.kind == "heading" { heading-block(b) }
+  else if b.kind == "paragraph" { paragraph(b) }
+  else if b.kind == "subtitle" { centred(b, F.kai) }
+  else if b.kind == "caption" { centred(b, F.body) }
+  else if b.kind == "table" { official-table(b) }
+  else if b.kind == "closing" {
+    if b.keep {
+      block(breakable: false, { paragraph(b.paragraph); signature(b.signature) })
+    } else {
+      paragraph(b.paragraph)
+      block(breakable: false, signature(b.signature))
+    }
+  }
+  else if b.kind == "signature" { block(breakable: false, signature(b)) }
+}
+"""
+
+_LEVELS = {HEADING1: 1, HEADING2: 2, HEADING3: 3}
+# Labels of table 三's first two columns stand vertically, one character a line.
+_VERTICAL_COLUMNS = {"t3": (0, 1)}
+
+
+def family_lists(installed: Iterable[str], font_set: str) -> dict[str, list[str]]:
+    """For each font role, the installed families to try, best first (Typst falls back per glyph)."""
+    by_lower = {name.lower(): name for name in installed}
+    out: dict[str, list[str]] = {}
+    for role in (fonts.TITLE, fonts.BODY, fonts.KAI, fonts.HEI, fonts.SONG):
+        found = [by_lower[name.lower()] for name in fonts.candidates(role, font_set) if name.lower() in by_lower]
+        out[role] = list(dict.fromkeys(found))
+    return out
+
+
+def document_data(document: Document, families: dict[str, list[str]]) -> dict:
+    """The layout as the template's JSON data: geometry, fonts and blocks of plain strings."""
+    title_face = (families.get(fonts.TITLE) or [""])[0]
+    blocks: list[dict] = []
+    signature_lines = [b for b in document.blocks if isinstance(b, Paragraph) and b.role == SIGNATURE]
+    for block in document.blocks:
+        if isinstance(block, Table):
+            blocks.append(table_data(block))
+        elif block.role == SIGNATURE:
+            continue
+        else:
+            blocks.append(paragraph_data(block, title_face))
+    if signature_lines:
+        lines = [p.text for p in signature_lines]
+        signature = {"kind": "signature", "lines": lines, "right": o.signature_right_indents(lines)}
+        last = blocks[-1] if blocks else None
+        if last is not None and last["kind"] == "paragraph":
+            keep = o.text_width_chars(last["head"] + last["text"]) + 2 <= _CLOSING_LINES * o.LINE_CHARS
+            blocks[-1] = {"kind": "closing", "paragraph": last, "signature": signature, "keep": keep}
+        else:
+            blocks.append(signature)
+    return {
+        "title": document.properties.get("title", ""),
+        "author": document.properties.get("author", ""),
+        "fonts": {role: names or ["Libertinus Serif"] for role, names in families.items()},
+        "geometry": geometry(),
+        "blocks": blocks,
+    }
+
+
+def geometry() -> dict:
+    return {
+        "page_width": o.PAGE_WIDTH_MM, "page_height": o.PAGE_HEIGHT_MM,
+        "top": o.MARGIN_TOP_MM, "bottom": o.MARGIN_BOTTOM_MM, "left": o.MARGIN_LEFT_MM, "right": o.MARGIN_RIGHT_MM,
+        "title_pt": o.TITLE_PT, "title_line_pt": o.TITLE_LINE_PT, "body_pt": o.BODY_PT, "line_pt": o.LINE_PT,
+        "tracking": o.BODY_CHAR_SPACING_PT, "page_number_pt": o.PAGE_NUMBER_PT,
+        "page_number_gap": o.PAGE_NUMBER_GAP_MM, "dash": o.PAGE_NUMBER_DASH, "cell_padding": o.CELL_PADDING_MM,
+    }
+
+
+def paragraph_data(paragraph: Paragraph, title_face: str = "") -> dict:
+    role = paragraph.role
+    if role == TITLE:
+        return {"kind": "title", "lines": o.title_lines(paragraph.text),
+                "bold": title_face not in fonts.HEAVY_TITLE_FACES}
+    if role == SUBTITLE:
+        return {"kind": "subtitle", "text": paragraph.text}
+    if role == CAPTION:
+        return {"kind": "caption", "text": paragraph.text}
+    level = _LEVELS.get(role)
+    if level == 1:
+        return {"kind": "heading", "level": 1, "text": paragraph.text}
+    if level:
+        head, rest = heading_split(paragraph)
+        if not rest:  # a heading on its own line stays with what follows
+            return {"kind": "heading", "level": level, "text": head}
+        return {"kind": "paragraph", "level": level, "head": head, "text": rest}
+    return {"kind": "paragraph", "level": 0, "head": "", "text": paragraph.text if role == BODY else paragraph.text}
+
+
+def table_data(table: Table) -> dict:
+    size, widths = o.table_metrics(table)
+    vertical = _VERTICAL_COLUMNS.get(table.key or "", ())
+    rows = []
+    for line in table.grid():
+        row = []
+        for c, cell in enumerate(line):
+            if cell is None:
+                continue
+            row.append({"text": cell.text, "rs": max(1, cell.row_span), "cs": max(1, cell.col_span),
+                        "vertical": c in vertical and cell.row_span > 2 and cell.col_span == 1})
+        rows.append(row)
+    return {"kind": "table", "key": table.key or "", "widths": list(widths), "size": size,
+            "header_rows": table.header_rows, "rows": rows}
+
+
+def to_json(document: Document, families: dict[str, list[str]]) -> str:
+    return json.dumps(document_data(document, families), ensure_ascii=False)
+
