@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..document import BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION
 from .. import fonts
+from ..document import BODY, CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE
 
 PAGE_WIDTH_MM = 210.0
 PAGE_HEIGHT_MM = 297.0

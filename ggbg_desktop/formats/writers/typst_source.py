@@ -8,11 +8,21 @@ string as content, so "#", "$", "*", "_", "@", "<" or a backslash print literall
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import fonts
-from ..document import (BODY, CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document,
-                        Paragraph, Table)
+from ..document import (
+    CAPTION,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    SIGNATURE,
+    SUBTITLE,
+    TITLE,
+    Document,
+    Paragraph,
+    Table,
+)
 from ..layout import heading_split
 from . import official as o
 
@@ -202,7 +212,7 @@ def paragraph_data(paragraph: Paragraph, title_face: str = "") -> dict:
         if not rest:  # a heading on its own line stays with what follows
             return {"kind": "heading", "level": level, "text": head}
         return {"kind": "paragraph", "level": level, "head": head, "text": rest}
-    return {"kind": "paragraph", "level": 0, "head": "", "text": paragraph.text if role == BODY else paragraph.text}
+    return {"kind": "paragraph", "level": 0, "head": "", "text": paragraph.text}
 
 
 def table_data(table: Table) -> dict:

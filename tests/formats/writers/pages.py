@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -90,7 +91,7 @@ def problems(pdf: bytes, figures: list[str]) -> list[str]:
             out.append(f"page {page.number}: number on the wrong side")
         if page.overlaps:
             out.append(f"page {page.number}: printed over each other {page.overlaps[:3]}")
-    for before, after in zip(pages, pages[1:]):
+    for before, after in itertools.pairwise(pages):
         if before.lines and after.lines and before.lines[-1] == after.lines[0] and len(before.lines[-1]) > 3:
             out.append(f"line repeated across pages {before.number}/{after.number}: {before.lines[-1]!r}")
     words = set()

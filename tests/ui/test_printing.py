@@ -1,0 +1,96 @@
+"""Print preview and printing show and print exactly the pages of the PDF export."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+from conftest import complete_report
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+
+from ggbg_desktop.formats.registry import ExportOptions
+from ggbg_desktop.formats.writers import pdf
+from ggbg_desktop.ui import printing
+
+
+def _pdf_page_count(data: bytes) -> int:
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        return len(doc.pages)
+
+
+def _answer(find, act, qtbot, seen: list):
+    """Call ``act`` on the first top-level widget ``find`` accepts, once it is shown."""
+    def poll():
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and find(widget):
+                seen.append(act(widget))
+                return
+        QTimer.singleShot(50, poll)
+    QTimer.singleShot(50, poll)
+
+
+def _long_report():
+    report = complete_report()
+    report.parts["p1"] = "\n".join(f"（一）主动公开情况。{'本机关坚持以公开为常态、不公开为例外。' * 12}" for _ in range(6))
+    return report
+
+
+def test_preview_shows_exactly_the_pdf_pages(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    report, options = _long_report(), ExportOptions()
+    expected = _pdf_page_count(pdf.export(report, options))
+    assert expected >= 3
+    seen: list = []
+
+    def inspect(dialog):
+        pages = dialog.findChildren(QLabel, "page")
+        sizes = [label.pixmap().size() for label in pages]
+        screen = dialog.screen().availableGeometry()
+        fits = dialog.width() <= screen.width() and dialog.height() <= screen.height()
+        has_print = any(b.text() == "打印" for b in dialog.findChildren(type(dialog.print_button)))
+        dialog.reject()
+        return len(pages), sizes, fits, has_print
+
+    _answer(lambda w: w.windowTitle() == "打印预览", inspect, qtbot, seen)
+    printing.show_preview(parent, report, options)
+    count, sizes, fits, has_print = seen[0]
+    assert count == expected
+    assert fits and has_print
+    # A4 portrait: every page image is 297 high for 210 wide.
+    assert all(abs(s.height() / s.width() - 297 / 210) < 0.01 for s in sizes)
+
+
+def test_print_paints_every_page_onto_the_printer(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    report, options = _long_report(), ExportOptions()
+    expected = _pdf_page_count(pdf.export(report, options))
+    out = tmp_path / "printed.pdf"
+    seen: list = []
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(150)
+        # done(), not accept(): the Unix dialog's accept() copies its own form (no printer here)
+        # over these settings.
+        dialog.done(QDialog.DialogCode.Accepted.value)
+        return True
+
+    _answer(lambda w: isinstance(w, QPrintDialog), accept, qtbot, seen)
+    printing.print_report(parent, report, options)
+    assert seen == [True]
+    assert _pdf_page_count(out.read_bytes()) == expected
+
+
+def test_cancelled_print_dialog_prints_nothing(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list = []
+    _answer(lambda w: isinstance(w, QPrintDialog), lambda d: d.reject() or True, qtbot, seen)
+    printing.print_report(parent, complete_report(), ExportOptions())
+    assert seen == [True]
