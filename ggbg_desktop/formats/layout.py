@@ -7,8 +7,7 @@ from datetime import date
 
 from ..report.model import Report, Value
 from ..report.schema import PARTS, TABLES, TableSpec
-from .document import (BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document,
-                       Paragraph, Table)
+from .document import BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document, Paragraph, Table
 
 # "（一）" / "(一)" at the start of a line: a second-level heading (楷体).
 _HEADING2 = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -140,9 +139,9 @@ def header_rows(spec: TableSpec) -> int:
 
 
 def signature(report: Report) -> list[Paragraph]:
-    """Organ and 成文日期, right-aligned at the end (the publish date is the website's, not signed)."""
+    """Organ and 成文日期, right-aligned at the end: the date the clerk set, else the publish date."""
     organ = printable(report.meta.organ).strip()
-    when = chinese_date(report.meta.signature_date)
+    when = chinese_date(report.meta.signature_date or report.meta.published)
     lines = [line for line in (organ, when) if line]
     return [Paragraph(line, SIGNATURE) for line in lines]
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 from html import escape
 
 from ...report.model import Report
-from ..document import (BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION,
-                        Document, Paragraph, Table)
+from ..document import (
+    BODY,
+    CAPTION,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    SIGNATURE,
+    SUBTITLE,
+    TITLE,
+    Document,
+    Paragraph,
+    Table,
+)
 from ..layout import heading_split, layout
 
 _STYLE = """
