@@ -102,8 +102,9 @@ def signature_right_indents(lines: list[str]) -> list[float]:
 LINE_CHARS = 28  # body characters a line holds
 # Table type sizes to try, largest first, before a number would wrap: 小四, 五号, 小五, 六号.
 TABLE_SIZES_PT = (12.0, 10.5, 9.0, 7.5)
-# A digit is half an em wide in the CJK fonts; a little more for the Latin fallbacks.
-DIGIT_EM = 0.55
+# A digit is half an em wide in the CJK fonts, up to 0.62 em in the Latin faces a word
+# processor may substitute (LibreOffice without 仿宋 sets digits in a sans face).
+DIGIT_EM = 0.62
 # Label columns give up at most this share of their width to value columns.
 _LABEL_SHRINK = 0.3
 

@@ -39,21 +39,6 @@ TEMPLATE = r"""
 #let G = doc.geometry
 
 #set document(title: doc.title, author: doc.author)
-#set page(
-  width: G.page_width * 1mm, height: G.page_height * 1mm,
-  margin: (top: G.top * 1mm, bottom: G.bottom * 1mm, left: G.left * 1mm, right: G.right * 1mm),
-  footer-descent: G.page_number_gap * 1mm,
-  footer: context {
-    let n = counter(page).get().first()
-    let number = text(font: F.song, size: G.page_number_pt * 1pt, tracking: 0pt,
-                      top-edge: "cap-height", bottom-edge: "baseline")[#G.dash #n #G.dash]
-    if calc.odd(n) {
-      align(right, pad(right: G.page_number_pt * 1pt, number))
-    } else {
-      align(left, pad(left: G.page_number_pt * 1pt, number))
-    }
-  },
-)
 // Every line box is exactly one em high, so the pitch is the em plus the leading: 22 lines a page.
 #set text(font: F.body, size: G.body_pt * 1pt, lang: "zh", region: "cn", tracking: G.tracking * 1pt,
           top-edge: 0.88em, bottom-edge: -0.12em, costs: (widow: 10000%, orphan: 10000%), hyphenate: false)
@@ -98,14 +83,52 @@ TEMPLATE = r"""
   }
 }
 
-#let cell(c, size) = table.cell(
+// Where each row of a table starts and ends on its page, for the group labels below.
+#let row-marks(t, r) = {
+  place(top + left, [#metadata((t: t, r: r))<row-top>])
+  place(bottom + left, [#metadata((t: t, r: r))<row-bottom>])
+}
+
+#let vertical-label(text-content, size, height) = {
+  let n = text-content.clusters().len()
+  let fitted = calc.min(size, height / 1pt / (n * 1.3 + 0.5))
+  set text(size: fitted * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
+  stack(dir: ttb, spacing: 0.3em, ..text-content.clusters().map(ch => [#ch]))
+}
+
+// A group label standing beside its rows (表三's "三、本年度办理结果"), on every page the rows
+// reach: drawn in the page foreground over the spanning cell, which is left empty.
+#let repeated-group-labels() = context {
+  let page-no = here().page()
+  let tops = query(<row-top>)
+  let bottoms = query(<row-bottom>)
+  let pad = G.cell_padding * 1mm
+  for t in doc.blocks.filter(b => b.kind == "table" and b.groups.len() > 0) {
+    for g in t.groups {
+      let in-group(m) = m.value.t == t.id and m.value.r >= g.first and m.value.r <= g.last
+      let group-tops = tops.filter(in-group)
+      if group-tops.len() == 0 { continue }
+      let here-tops = group-tops.filter(m => m.location().page() == page-no)
+      let here-bottoms = bottoms.filter(m => in-group(m) and m.location().page() == page-no)
+      if here-tops.len() == 0 or here-bottoms.len() == 0 { continue }
+      let y0 = calc.min(..here-tops.map(m => m.location().position().y)) - pad
+      let y1 = calc.max(..here-bottoms.map(m => m.location().position().y)) + pad
+      place(top + left, dx: (G.left + g.x) * 1mm, dy: y0,
+            box(width: g.w * 1mm, height: y1 - y0, inset: pad,
+                align(center + horizon, vertical-label(g.text, t.size, y1 - y0 - 2 * pad))))
+    }
+  }
+}
+
+#let cell(c, size, t) = table.cell(
   rowspan: c.rs, colspan: c.cs, breakable: c.rs > 1,
   align: center + horizon,
   inset: (x: G.cell_padding * 1mm, y: G.cell_padding * 1mm),
   {
+    if c.mark { row-marks(t, c.row) }
     set text(size: size * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
     set par(first-line-indent: 0pt, justify: false, leading: 0.45em)
-    if c.vertical { stack(dir: ttb, spacing: 0.3em, ..c.text.clusters().map(ch => [#ch])) } else { c.text }
+    if c.group { } else if c.vertical { vertical-label(c.text, size, 1000pt) } else { c.text }
   },
 )
 
@@ -115,12 +138,28 @@ TEMPLATE = r"""
   table(
     columns: b.widths.map(w => w * 1mm),
     ..if header.len() > 0 {
-      (table.header(repeat: true, ..header.flatten().map(c => cell(c, b.size))),)
+      (table.header(repeat: true, ..header.flatten().map(c => cell(c, b.size, b.id))),)
     },
-    ..body.flatten().map(c => cell(c, b.size)),
+    ..body.flatten().map(c => cell(c, b.size, b.id)),
   )
 })
 
+#set page(
+  width: G.page_width * 1mm, height: G.page_height * 1mm,
+  margin: (top: G.top * 1mm, bottom: G.bottom * 1mm, left: G.left * 1mm, right: G.right * 1mm),
+  footer-descent: G.page_number_gap * 1mm,
+  foreground: repeated-group-labels(),
+  footer: context {
+    let n = counter(page).get().first()
+    let number = text(font: F.song, size: G.page_number_pt * 1pt, tracking: 0pt,
+                      top-edge: "cap-height", bottom-edge: "baseline")[#G.dash #n #G.dash]
+    if calc.odd(n) {
+      align(right, pad(right: G.page_number_pt * 1pt, number))
+    } else {
+      align(left, pad(left: G.page_number_pt * 1pt, number))
+    }
+  },
+)
 #for b in doc.blocks {
   if b.kind == "title" { title-block(b) }
   else if b.kind == "heading" { heading-block(b) }
@@ -162,7 +201,7 @@ def document_data(document: Document, families: dict[str, list[str]]) -> dict:
     signature_lines = [b for b in document.blocks if isinstance(b, Paragraph) and b.role == SIGNATURE]
     for block in document.blocks:
         if isinstance(block, Table):
-            blocks.append(table_data(block))
+            blocks.append(table_data(block, len(blocks)))
         elif block.role == SIGNATURE:
             continue
         else:
@@ -215,20 +254,25 @@ def paragraph_data(paragraph: Paragraph, title_face: str = "") -> dict:
     return {"kind": "paragraph", "level": 0, "head": "", "text": paragraph.text}
 
 
-def table_data(table: Table) -> dict:
+def table_data(table: Table, table_id: int = 0) -> dict:
     size, widths = o.table_metrics(table)
     vertical = _VERTICAL_COLUMNS.get(table.key or "", ())
-    rows = []
-    for line in table.grid():
+    rows, groups = [], []
+    for r, line in enumerate(table.grid()):
         row = []
         for c, cell in enumerate(line):
             if cell is None:
                 continue
+            upright = c in vertical and cell.row_span > 2 and cell.col_span == 1
             row.append({"text": cell.text, "rs": max(1, cell.row_span), "cs": max(1, cell.col_span),
-                        "vertical": c in vertical and cell.row_span > 2 and cell.col_span == 1})
+                        "vertical": upright, "group": upright and r >= table.header_rows, "row": r,
+                        "mark": not row})
+            if upright and r >= table.header_rows:
+                groups.append({"text": cell.text, "first": r, "last": r + cell.row_span - 1,
+                               "x": sum(widths[:c]), "w": widths[c]})
         rows.append(row)
-    return {"kind": "table", "key": table.key or "", "widths": list(widths), "size": size,
-            "header_rows": table.header_rows, "rows": rows}
+    return {"kind": "table", "id": table_id, "key": table.key or "", "widths": list(widths), "size": size,
+            "header_rows": table.header_rows, "rows": rows, "groups": groups}
 
 
 def to_json(document: Document, families: dict[str, list[str]]) -> str:

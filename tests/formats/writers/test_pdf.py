@@ -15,7 +15,7 @@ from ggbg_desktop.formats.writers import pdf as writer
 from ggbg_desktop.formats.writers import typesetter, typst_source
 from ggbg_desktop.report.schema import PARTS
 
-from .pages import figures, long_report, problems, read_pages
+from .pages import MM, figures, long_report, problems, read_pages
 
 
 def text_of(data: bytes) -> str:
@@ -88,8 +88,28 @@ def test_six_digit_figures_widen_value_columns_before_the_type_shrinks():
 
     t3 = layout(long_report()).tables()[1]
     size, widths = o.table_metrics(t3)
-    assert size == o.TABLE_PT["t3"] and abs(sum(widths) - o.TYPE_WIDTH_MM) < 0.01
+    assert size >= 9 and abs(sum(widths) - o.TYPE_WIDTH_MM) < 0.01
     assert widths[3] > o.COLUMN_WIDTHS_MM["t3"][3] and widths[2] < o.COLUMN_WIDTHS_MM["t3"][2]
+    assert widths[:2] == o.COLUMN_WIDTHS_MM["t3"][:2]  # the vertical group labels keep their columns
+    assert widths[3] >= o._number_width_mm(6, size)
+
+
+def test_table_three_group_labels_are_repeated_on_a_continuation_page():
+    """Every page table 三's body reaches shows "三、本年度办理结果" in its first, 7 mm column."""
+    from ggbg_desktop.formats.writers import official as o
+
+    data = writer.export(long_report(), ExportOptions())
+    column = (o.MARGIN_LEFT_MM * MM - 1, (o.MARGIN_LEFT_MM + o.COLUMN_WIDTHS_MM["t3"][0]) * MM + 1)
+    pages_with_rows = []
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            text = re.sub(r"\s", "", page.extract_text() or "")
+            if "予以公开" in text or "（七）总计" in text or "不予处理" in text:
+                label = "".join(c["text"] for c in page.chars if column[0] <= c["x0"] and c["x1"] <= column[1])
+                pages_with_rows.append((number, label))
+    assert len(pages_with_rows) >= 2, "the long report's table 三 must break across pages"
+    for number, label in pages_with_rows:
+        assert "本年度办理结果" in label, f"page {number}: {label!r}"
 
 
 def test_second_export_reuses_the_loaded_fonts(report):
