@@ -29,10 +29,6 @@ from . import official as o
 # The document's input name in ``sys.inputs``.
 INPUT = "document"
 
-# A short last paragraph goes to the next page with the signature rather than leave it alone
-# there; a longer one lets its last lines follow (see the template's "closing" block).
-_CLOSING_LINES = 3
-
 TEMPLATE = r"""
 #let doc = json(bytes(sys.inputs.document))
 #let F = doc.fonts
@@ -120,6 +116,32 @@ TEMPLATE = r"""
   }
 }
 
+// The last paragraph and the signature: the paragraph's last two lines go with the signature,
+// so a page break can never leave the signature alone. The paragraph is cut where its first
+// lines end (found by measuring), and the two parts keep the body's pitch.
+#let closing(b) = layout(size => {
+  let pitch = G.line_pt * 1pt
+  let leading = (G.line_pt - G.body_pt) * 1pt
+  let lines-of(body) = calc.round((measure(block(width: size.width, body)).height + leading) / pitch)
+  let chars = b.paragraph.text.clusters()
+  let with-text(n) = paragraph((..b.paragraph, text: chars.slice(0, n).join()))
+  let total = lines-of(paragraph(b.paragraph))
+  if total < 3 {
+    block(breakable: false, { paragraph(b.paragraph); signature(b.signature) })
+  } else {
+    let (lo, hi) = (0, chars.len())
+    while lo < hi {
+      let mid = calc.ceil((lo + hi) / 2)
+      if lines-of(with-text(mid)) <= total - 2 { lo = mid } else { hi = mid - 1 }
+    }
+    with-text(lo)
+    block(breakable: false, {
+      par(first-line-indent: 0pt, chars.slice(lo).join())
+      signature(b.signature)
+    })
+  }
+})
+
 #let cell(c, size, t) = table.cell(
   rowspan: c.rs, colspan: c.cs, breakable: c.rs > 1,
   align: center + horizon,
@@ -167,14 +189,7 @@ TEMPLATE = r"""
   else if b.kind == "subtitle" { centred(b, F.kai) }
   else if b.kind == "caption" { centred(b, F.body) }
   else if b.kind == "table" { official-table(b) }
-  else if b.kind == "closing" {
-    if b.keep {
-      block(breakable: false, { paragraph(b.paragraph); signature(b.signature) })
-    } else {
-      paragraph(b.paragraph)
-      block(breakable: false, signature(b.signature))
-    }
-  }
+  else if b.kind == "closing" { closing(b) }
   else if b.kind == "signature" { block(breakable: false, signature(b)) }
 }
 """
@@ -211,8 +226,7 @@ def document_data(document: Document, families: dict[str, list[str]]) -> dict:
         signature = {"kind": "signature", "lines": lines, "right": o.signature_right_indents(lines)}
         last = blocks[-1] if blocks else None
         if last is not None and last["kind"] == "paragraph":
-            keep = o.text_width_chars(last["head"] + last["text"]) + 2 <= _CLOSING_LINES * o.LINE_CHARS
-            blocks[-1] = {"kind": "closing", "paragraph": last, "signature": signature, "keep": keep}
+            blocks[-1] = {"kind": "closing", "paragraph": last, "signature": signature}
         else:
             blocks.append(signature)
     return {

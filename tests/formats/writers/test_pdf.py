@@ -137,3 +137,18 @@ def test_no_chinese_font_is_a_clear_message(monkeypatch):
     monkeypatch.setattr(typesetter, "installed_families", lambda: ["DejaVu Sans"])
     with pytest.raises(ExportError, match="中文字体"):
         typesetter.render(Document([Paragraph("正文")]), ExportOptions())
+
+
+def test_the_signature_never_stands_alone_on_the_last_page():
+    """Whatever the length of the closing paragraph, the last page holds more than the signature."""
+    from conftest import complete_report
+
+    sentence = "本机关将继续做好政府信息公开工作。"
+    report = complete_report()
+    report.meta.signature_date = "2024-01-20"
+    for count in range(4, 60, 3):
+        report.parts["p6"] = sentence * count
+        last = read_pages(writer.export(report, ExportOptions()))[-1]
+        signature = {"蓝田县人民政府", "2024年1月20日"}
+        body = [line for line in last.lines if line.replace(" ", "") not in signature]
+        assert body, f"{count} sentences: the signature stands alone on page {last.number}"
