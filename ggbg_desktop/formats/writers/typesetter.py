@@ -21,8 +21,8 @@ _TEMPLATE = typst_source.TEMPLATE.encode("utf-8")
 
 
 def extra_font_dirs() -> list[str]:
-    """Folders of CJK fonts shipped as Python packages (a fresh Linux machine may have none
-    installed): ``noto_cjk_sans_otc`` when present. The system's fonts come first."""
+    """Folders of CJK fonts shipped as Python packages, for a machine with none installed (a
+    fresh Linux or CI machine): ``noto_cjk_sans_otc`` when present."""
     dirs = []
     try:
         import noto_cjk_sans_otc  # type: ignore[import-not-found]
@@ -32,15 +32,33 @@ def extra_font_dirs() -> list[str]:
     return dirs
 
 
+def _typst():
+    try:
+        import typst
+    except ImportError as exc:
+        raise ExportError("排版组件 typst 未安装，无法生成 PDF 或打印。请重新安装本程序。") from exc
+    return typst
+
+
+def load_fonts(include_system_fonts: bool = True):
+    """(Typst font book, family names): the system's fonts, and the packaged CJK fonts only
+    when the system has no Chinese font (its own faces are preferred)."""
+    typst = _typst()
+    font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True)
+    families = font_book.families()
+    if not typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY] and extra_font_dirs():
+        font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True,
+                                font_paths=extra_font_dirs())
+        families = font_book.families()
+    return font_book, families
+
+
 def _compiler():
     """The cached (compiler, installed families); built on first use."""
     with _lock:
         if "compiler" not in _state:
-            import typst
-
-            font_book = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True,
-                                    font_paths=extra_font_dirs())
-            families = font_book.families()
+            typst = _typst()
+            font_book, families = load_fonts()
             _state["families"] = families
             _state["compiler"] = typst.Compiler(font_paths=font_book)
         return _state["compiler"], _state["families"]

@@ -152,3 +152,20 @@ def test_the_signature_never_stands_alone_on_the_last_page():
         signature = {"蓝田县人民政府", "2024年1月20日"}
         body = [line for line in last.lines if line.replace(" ", "") not in signature]
         assert body, f"{count} sentences: the signature stands alone on page {last.number}"
+
+
+def test_a_machine_without_chinese_fonts_typesets_with_the_packaged_one(report):
+    """CI and fresh Linux machines: no system fonts at all, the test extra's Noto Sans CJK
+    is found and the PDF's text is Chinese, not boxes."""
+    import typst
+
+    from ggbg_desktop.formats.layout import layout
+
+    font_book, families = typesetter.load_fonts(include_system_fonts=False)
+    picked = typst_source.family_lists(families, "official")
+    assert picked["body"] == ["Noto Sans CJK SC"]
+    source = typst_source.to_json(layout(report), picked)
+    data = typst.Compiler(font_paths=font_book).compile(typst_source.TEMPLATE.encode(), format="pdf",
+                                                       sys_inputs={typst_source.INPUT: source})
+    text = text_of(data)
+    assert "三、收到和处理政府信息公开申请情况" in text and "蓝田县人民政府" in text
