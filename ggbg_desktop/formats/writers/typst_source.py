@@ -85,11 +85,14 @@ TEMPLATE = r"""
   place(bottom + left, [#metadata((t: t, r: r))<row-bottom>])
 }
 
-#let vertical-label(text-content, size, height) = {
-  let n = text-content.clusters().len()
-  let fitted = calc.min(size, height / 1pt / (n * 1.3 + 0.5))
-  set text(size: fitted * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
-  stack(dir: ttb, spacing: 0.3em, ..text-content.clusters().map(ch => [#ch]))
+#let vertical-label(text-content, size, height) = context {
+  let upright(pt) = {
+    set text(size: pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
+    stack(dir: ttb, spacing: 0.3em, ..text-content.clusters().map(ch => [#ch]))
+  }
+  let natural = measure(upright(size * 1pt)).height
+  // Shrunk only where fewer rows than the label's length are left on a page.
+  upright(if natural > height { size * 1pt * (height / natural) } else { size * 1pt })
 }
 
 // A group label standing beside its rows (表三's "三、本年度办理结果"), on every page the rows
@@ -150,7 +153,8 @@ TEMPLATE = r"""
     if c.mark { row-marks(t, c.row) }
     set text(size: size * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
     set par(first-line-indent: 0pt, justify: false, leading: 0.45em)
-    if c.group { } else if c.vertical { vertical-label(c.text, size, 1000pt) } else { c.text }
+    // A group label is drawn by repeated-group-labels(); its invisible copy makes the rows tall enough.
+    if c.group { hide(vertical-label(c.text, size, 1000pt)) } else if c.vertical { vertical-label(c.text, size, 1000pt) } else { c.text }
   },
 )
 
