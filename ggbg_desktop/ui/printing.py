@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +24,6 @@ from ..report.model import Report
 
 PREVIEW_TITLE = "打印预览"
 PRINT_TEXT = "打印"
-PRINT_DPI = 600  # images for the printer, when its resolution is higher
 
 
 def page_images(report: Report, options: ExportOptions, dpi: float) -> list[bytes]:
@@ -32,6 +31,14 @@ def page_images(report: Report, options: ExportOptions, dpi: float) -> list[byte
     from ..formats.writers import typesetter
 
     return typesetter.render(layout(report, options), options, "png", ppi=dpi)
+
+
+def page_drawings(report: Report, options: ExportOptions) -> list[bytes]:
+    """The same pages as SVG (glyphs as outlines), which QtSvg paints faithfully at any resolution
+    (tests/ui/test_printing.py compares it with Typst's own rendering)."""
+    from ..formats.writers import typesetter
+
+    return typesetter.render(layout(report, options), options, "svg")
 
 
 class PreviewDialog(QDialog):
@@ -134,8 +141,7 @@ def print_report(parent: QWidget, report: Report, options: ExportOptions) -> Non
         return
     _busy()
     try:
-        pages = page_images(report, options, min(PRINT_DPI, max(150, printer.resolution())))
-        paint_pages(printer, pages)
+        paint_pages(printer, page_drawings(report, options))
     except UserError as exc:
         _done()
         QMessageBox.warning(parent, "无法打印", exc.message)
@@ -144,7 +150,10 @@ def print_report(parent: QWidget, report: Report, options: ExportOptions) -> Non
 
 
 def paint_pages(printer, pages: list[bytes]) -> None:
-    """Each page image over the whole sheet (the margins are in the image), one sheet a page."""
+    """Each SVG page over the whole sheet (the margins are in the page), one sheet a page."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
     from ..errors import ExportError
 
     printer.setFullPage(True)
@@ -152,12 +161,10 @@ def paint_pages(printer, pages: list[bytes]) -> None:
     if not painter.begin(printer):
         raise ExportError("无法开始打印：打印机不可用")
     try:
-        for index, png in enumerate(pages):
+        for index, svg in enumerate(pages):
             if index:
                 printer.newPage()
-            image = QImage.fromData(png, "PNG")
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            painter.drawImage(QRectF(target), image)
-            del image
+            target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+            QSvgRenderer(QByteArray(svg)).render(painter, target)
     finally:
         painter.end()

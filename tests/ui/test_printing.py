@@ -94,3 +94,30 @@ def test_cancelled_print_dialog_prints_nothing(qtbot, tmp_path):
     _answer(lambda w: isinstance(w, QPrintDialog), lambda d: d.reject() or True, qtbot, seen)
     printing.print_report(parent, complete_report(), ExportOptions())
     assert seen == [True]
+
+
+def test_qtsvg_paints_the_pages_as_typst_renders_them(qtbot):
+    """Printing paints Typst's SVG pages through QtSvg: it must match Typst's own rendering."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    report, options = complete_report(), ExportOptions()
+    drawings = printing.page_drawings(report, options)
+    images = printing.page_images(report, options, 72)
+    assert len(drawings) == len(images)
+    for svg, png in zip(drawings, images):
+        reference = QImage.fromData(png, "PNG").convertToFormat(QImage.Format.Format_Grayscale8)
+        painted = QImage(reference.size(), QImage.Format.Format_ARGB32)
+        painted.fill(QColor("white"))
+        painter = QPainter(painted)
+        QSvgRenderer(QByteArray(svg)).render(painter)
+        painter.end()
+        painted = painted.convertToFormat(QImage.Format.Format_Grayscale8)
+        ink = differ = 0
+        for y in range(0, reference.height(), 2):
+            for x in range(0, reference.width(), 2):
+                a, b = reference.pixelColor(x, y).value(), painted.pixelColor(x, y).value()
+                ink += a < 128
+                differ += abs(a - b) > 96
+        assert ink > 500 and differ < ink * 0.08, (ink, differ)
