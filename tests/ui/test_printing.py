@@ -31,6 +31,23 @@ def _answer(find, act, qtbot, seen: list):
     QTimer.singleShot(50, poll)
 
 
+def _compare(image, reference) -> tuple[int, int]:
+    """(inked 8-pixel blocks of the reference, blocks whose darkness differs clearly): two
+    renderers anti-alias differently, so the pages are compared block by block."""
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    shown = Image.open(io.BytesIO(bytes(buffer.data()))).convert("L")
+    size = (min(shown.width, reference.width) // 8, min(shown.height, reference.height) // 8)
+    a = shown.crop((0, 0, size[0] * 8, size[1] * 8)).resize(size, Image.Resampling.BOX)
+    b = reference.crop((0, 0, size[0] * 8, size[1] * 8)).resize(size, Image.Resampling.BOX)
+    pairs = list(zip(a.tobytes(), b.tobytes()))
+    return sum(y < 235 for _, y in pairs), sum(abs(x - y) > 40 for x, y in pairs)
+
+
 def _long_report():
     report = complete_report()
     report.parts["p1"] = "\n".join(f"（一）主动公开情况。{'本机关坚持以公开为常态、不公开为例外。' * 12}" for _ in range(6))
@@ -41,23 +58,34 @@ def test_preview_shows_exactly_the_pdf_pages(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
     report, options = _long_report(), ExportOptions()
-    expected = _pdf_page_count(pdf.export(report, options))
+    exported = pdf.export(report, options)
+    expected = _pdf_page_count(exported)
     assert expected >= 3
     seen: list = []
 
     def inspect(dialog):
         pages = dialog.findChildren(QLabel, "page")
         sizes = [label.pixmap().size() for label in pages]
+        shown = [label.pixmap().toImage() for label in pages]
         screen = dialog.screen().availableGeometry()
         fits = dialog.width() <= screen.width() and dialog.height() <= screen.height()
         has_print = any(b.text() == "打印" for b in dialog.findChildren(type(dialog.print_button)))
         dialog.reject()
-        return len(pages), sizes, fits, has_print
+        return len(pages), sizes, fits, has_print, shown
 
     _answer(lambda w: w.windowTitle() == "打印预览", inspect, qtbot, seen)
     printing.show_preview(parent, report, options)
-    count, sizes, fits, has_print = seen[0]
+    count, sizes, fits, has_print, shown = seen[0]
     assert count == expected
+    # Same breaks: each page shown looks like the PDF's page of the same number (rendered by
+    # pdfium at the same size) and more like it than like any other page.
+    with pdfplumber.open(io.BytesIO(exported)) as doc:
+        references = [page.to_image(width=shown[0].width()).original.convert("L") for page in doc.pages]
+        for number, image in enumerate(shown):
+            scores = [_compare(image, reference) for reference in references]
+            ink, differ = scores[number]
+            assert ink > 300 and differ < ink * 0.25, (number + 1, ink, differ)
+            assert min(range(len(scores)), key=lambda i: scores[i][1]) == number
     assert fits and has_print
     # A4 portrait: every page image is 297 high for 210 wide.
     assert all(abs(s.height() / s.width() - 297 / 210) < 0.01 for s in sizes)
