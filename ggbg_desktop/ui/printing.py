@@ -84,7 +84,8 @@ class PreviewDialog(QDialog):
         self._fit_screen(pages)
 
     def _fit_screen(self, pages: list[bytes]) -> None:
-        screen = (self.parentWidget().screen() if self.parentWidget() else None) or QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         available = screen.availableGeometry()
         page_width = self.page_labels[0].sizeHint().width() if self.page_labels else 600
         width = min(available.width() - 40, page_width + 80)

@@ -188,6 +188,7 @@ def table_element(table: Table):
             if start is None or start[1] != c or start[0] == r:
                 continue  # covered from the left: gridSpan of the cell that starts there
             above = grid[start[0]][start[1]]
+            assert above is not None  # origin only holds positions where a cell starts
             tr.append(cell_element("", widths[c:c + above.col_span], above.col_span, "continue", size, r in keep))
         tbl.append(tr)
     return tbl

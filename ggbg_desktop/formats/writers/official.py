@@ -54,7 +54,7 @@ COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
 }
 
 
-def column_widths_mm(key: str, count: int) -> tuple[float, ...]:
+def column_widths_mm(key: str | None, count: int) -> tuple[float, ...]:
     """Widths for a table of ``count`` columns; unknown tables share the width evenly."""
     widths = COLUMN_WIDTHS_MM.get(key or "")
     if widths is None or len(widths) != count:

@@ -23,7 +23,7 @@ _TEMPLATE = typst_source.TEMPLATE.encode("utf-8")
 def extra_font_dirs() -> list[str]:
     """Folders of CJK fonts shipped as Python packages, for a machine with none installed (a
     fresh Linux or CI machine): ``noto_cjk_sans_otc`` when present."""
-    dirs = []
+    dirs: list[str] = []
     try:
         import noto_cjk_sans_otc  # type: ignore[import-not-found]
     except ImportError:

@@ -277,7 +277,7 @@ def table_data(table: Table, table_id: int = 0) -> dict:
     vertical = _VERTICAL_COLUMNS.get(table.key or "", ())
     rows, groups = [], []
     for r, line in enumerate(table.grid()):
-        row = []
+        row: list[dict] = []
         for c, cell in enumerate(line):
             if cell is None:
                 continue

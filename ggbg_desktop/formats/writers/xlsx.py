@@ -76,7 +76,7 @@ def _info_sheet(sheet, report: Report) -> None:
     rows.append(("导语", report.preamble))
     for part in PARTS:
         rows.append((part.heading, report.parts.get(part.key, "") if part.kind == "text"
-                     else f"见工作表“{TABLE_NAMES[part.table]} {TABLES[part.table].title}”"[:60]))
+                     else f"见工作表“{TABLE_NAMES[str(part.table)]} {TABLES[str(part.table)].title}”"[:60]))
     r = 0
     for label, value in rows:
         pieces = cell_chunks(printable(value)) if isinstance(value, str) else [value]
@@ -98,18 +98,19 @@ def _table_sheet(sheet, report: Report, table: Table) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    spec = TABLES[table.key]
+    key = table.key or ""
+    spec = TABLES[key]
     side = Side(style="thin", color="000000")
     border = Border(left=side, right=side, top=side, bottom=side)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    font = Font(name="仿宋", size=o.TABLE_PT.get(table.key, 10.5))
+    font = Font(name="仿宋", size=o.TABLE_PT.get(key, 10.5))
     title_font = Font(name="黑体", size=14)
     set_text(sheet.cell(1, 1), spec.title)
     sheet.cell(1, 1).font = title_font
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=spec.grid_cols)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     top = 2  # the grid starts under the title row
-    widths = o.column_widths_mm(table.key, spec.grid_cols)
+    widths = o.column_widths_mm(key, spec.grid_cols)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = max(6.0, width * _MM_TO_WIDTH * 1.6)
     for r in range(spec.grid_rows):
