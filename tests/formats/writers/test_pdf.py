@@ -169,3 +169,15 @@ def test_a_machine_without_chinese_fonts_typesets_with_the_packaged_one(report):
                                                        sys_inputs={typst_source.INPUT: source})
     text = text_of(data)
     assert "三、收到和处理政府信息公开申请情况" in text and "蓝田县人民政府" in text
+
+
+def test_the_cached_compiler_works_from_the_window_s_worker_thread(report):
+    """The window exports in a worker thread; the compiler made on the main thread serves it."""
+    import threading
+
+    first = writer.export(report, ExportOptions())
+    out: list = []
+    worker = threading.Thread(target=lambda: out.append(writer.export(report, ExportOptions())))
+    worker.start()
+    worker.join()
+    assert out and len(read_pages(out[0])) == len(read_pages(first))
