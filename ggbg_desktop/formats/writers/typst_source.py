@@ -289,6 +289,10 @@ def table_data(table: Table, table_id: int = 0) -> dict:
                 groups.append({"text": cell.text, "first": r, "last": r + cell.row_span - 1,
                                "x": sum(widths[:c]), "w": widths[c]})
         rows.append(row)
+    if not groups:  # no labels to repeat: the rows need no position marks
+        for row in rows:
+            for cell_data in row:
+                cell_data["mark"] = False
     return {"kind": "table", "id": table_id, "key": table.key or "", "widths": list(widths), "size": size,
             "header_rows": table.header_rows, "rows": rows, "groups": groups}
 
