@@ -120,15 +120,27 @@ def test_second_export_reuses_the_loaded_fonts(report):
     assert typesetter._state["compiler"] is compiler
 
 
-def test_page_checks_see_text_printed_over_text():
-    """The overlap check can fail: two words placed at one spot are reported."""
+_PAGE = ("#set page(paper: \"a4\", margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm), "
+         "footer-descent: 7mm, footer: context {{ let n = counter(page).get().first(); "
+         "align(if calc.odd(n) {{ right }} else {{ left }})[— #{number} —] }})\n"
+         "#set text(font: \"Noto Sans CJK SC\", size: 16pt)\n")
+
+
+@pytest.mark.parametrize("body, number, expected", [
+    ("#place(top + left)[政府信息公开]#place(top + left, dx: 2pt)[政府信息公开]", "n", "printed over"),
+    ("第一页只有一行。#pagebreak()第二页。", "n", "only"),
+    ("#v(1fr)\n重复的一行文字\n#pagebreak()\n重复的一行文字", "n", "line repeated"),
+    ("正文。#pagebreak()正文。", "(n + 1)", "numbered"),
+    ("数字 12345 6 在这里", "n", "figure 123456"),
+])
+def test_page_checks_can_fail(body, number, expected):
+    """Each page check reports the fault it exists for."""
     import typst
 
-    source = ("#set page(paper: \"a4\", margin: (top: 37mm, bottom: 35mm, left: 28mm, right: 26mm), "
-              "footer: align(right)[— 1 —])\n#set text(font: \"Noto Sans CJK SC\")\n"
-              "#place(top + left)[政府信息公开]#place(top + left, dx: 2pt)[政府信息公开]")
+    source = _PAGE.format(number=number) + body
     data = typst.compile(source.encode(), font_paths=typesetter.extra_font_dirs())
-    assert any("printed over" in p for p in problems(data, []))
+    found = problems(data, ["123456"])
+    assert any(expected in p for p in found), found
 
 
 def test_no_chinese_font_is_a_clear_message(monkeypatch):
