@@ -26,7 +26,9 @@ def test_many_emits_and_void_calls_do_not_abort_the_interpreter():
     assert "alive" in done.stdout
 
 
-def test_pdf_export_leaves_an_application_that_can_show_widgets():
+def test_pdf_export_needs_no_qt_application():
+    """The PDF is typeset by Typst: exporting one imports no Qt (the CLI stays Qt-free), and a
+    window started afterwards creates its application as usual."""
     code = """
 import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -35,6 +37,9 @@ from conftest import complete_report
 from ggbg_desktop.formats.registry import ExportOptions, WRITERS, export_bytes
 pdf = export_bytes(complete_report(), next(f for f in WRITERS if f.name == "pdf"), ExportOptions())
 assert pdf.startswith(b"%PDF")
+assert not [m for m in sys.modules if m.startswith("PySide6")], "PDF export imported Qt"
+from ggbg_desktop.qt_runtime import ensure_application
+ensure_application()
 from PySide6.QtWidgets import QLabel
 label = QLabel("表三"); label.show()
 print("ok")

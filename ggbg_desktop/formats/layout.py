@@ -7,8 +7,7 @@ from datetime import date
 
 from ..report.model import Report, Value
 from ..report.schema import PARTS, TABLES, TableSpec
-from .document import (BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document,
-                       Paragraph, Table)
+from .document import BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document, Paragraph, Table
 
 # "（一）" / "(一)" at the start of a line: a second-level heading (楷体).
 _HEADING2 = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
@@ -16,6 +15,9 @@ _HEADING2 = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 _HEADING3 = re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)")
 # Where a run-in heading ends: "（一）主动公开情况。2023年…" → "（一）主动公开情况。"
 _HEADING_END = re.compile(r"[。：:；;！？!?]")
+# Characters XML 1.0 forbids (form feed, vertical tab, BEL, \x1f…: common in text copied from
+# PDFs) and the non-characters U+FFFE/U+FFFF: no export format can hold them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 # A heading line standing alone is short; longer text after the marker is a run-in heading.
 _MAX_HEADING = 40
 
@@ -27,7 +29,7 @@ def layout(report: Report, options=None) -> Document:
     the defaults); only ``signature`` matters here, fonts are the writers' business.
     """
     doc = Document(properties=_properties(report))
-    title = report.meta.display_title().strip()
+    title = printable(report.meta.display_title()).strip()
     if title:
         doc.blocks.append(Paragraph(title, TITLE))
     doc.blocks.extend(text_paragraphs(report.preamble, headings=False))
@@ -49,13 +51,21 @@ def _properties(report: Report) -> dict[str, str]:
         props["published"] = report.meta.published
     if report.meta.year:
         props["year"] = str(report.meta.year)
-    return {k: v for k, v in props.items() if v}
+    return {k: printable(v) for k, v in props.items() if v}
+
+
+def printable(text: str) -> str:
+    """``text`` without the control characters no export format can hold (tab and line ends stay).
+
+    Every writer takes its text from the layout, so this is the one place they are removed.
+    """
+    return _UNPRINTABLE.sub("", text or "")
 
 
 def text_paragraphs(text: str, headings: bool = True) -> list[Paragraph]:
     """Plain text, one paragraph per non-empty line, with "（一）" and "1." lines as headings."""
     out = []
-    for line in (text or "").splitlines():
+    for line in printable(text).splitlines():
         line = line.strip()
         if line:
             out.append(Paragraph(line, paragraph_role(line) if headings else BODY))
@@ -95,6 +105,8 @@ def format_value(value: Value) -> str:
         return ""
     if isinstance(value, bool):
         return str(int(value))
+    if isinstance(value, str):
+        return printable(value)
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
@@ -106,7 +118,7 @@ def table(report: Report, spec: TableSpec) -> Table:
     """One of the three official tables, cell for cell as the schema's grid prints it."""
     rows: list[list[Cell]] = [[] for _ in range(spec.grid_rows)]
     for g in spec.grid:  # the grid is sorted by (row, col)
-        text = format_value(report.value(g.value)) if g.value is not None else (g.text or "")
+        text = format_value(report.value(g.value)) if g.value is not None else printable(g.text or "")
         rows[g.row].append(Cell(text, g.row_span, g.col_span, g.role))
     return Table(rows=rows, key=spec.key, header_rows=header_rows(spec))
 
@@ -127,9 +139,9 @@ def header_rows(spec: TableSpec) -> int:
 
 
 def signature(report: Report) -> list[Paragraph]:
-    """Organ and 成文日期, right-aligned at the end (the publish date is the website's, not signed)."""
-    organ = report.meta.organ.strip()
-    when = chinese_date(report.meta.signature_date)
+    """Organ and 成文日期, right-aligned at the end: the date the clerk set, else the publish date."""
+    organ = printable(report.meta.organ).strip()
+    when = chinese_date(report.meta.signature_date or report.meta.published)
     lines = [line for line in (organ, when) if line]
     return [Paragraph(line, SIGNATURE) for line in lines]
 

@@ -1,36 +1,59 @@
-"""Word (.docx) in the official layout of GB/T 9704: styles, tables with merges, page numbers."""
+"""Word (.docx) in the official layout of GB/T 9704: styles, tables with merges, page numbers.
+
+WordprocessingML is built element by element (python-docx's ``OxmlElement``), so text is
+escaped by construction; the one python-docx internal this needs is read in
+:func:`footer_element`.
+"""
 
 from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
-from html import escape as _html_escape
 
 from ...report.model import Report
 from .. import fonts
-from ..document import (HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION,
-                        Document, Paragraph, Table)
+from ..document import CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document, Paragraph, Table
 from ..layout import heading_split, layout
 from . import official as o
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NSDECL = f'xmlns:w="{W_NS}"'
+# The one Word namespace map: every element and attribute below is named through it.
+NSMAP = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+         "xml": "http://www.w3.org/XML/1998/namespace"}
+W_NS = NSMAP["w"]
 
 STYLE_IDS = {TITLE: "Title", SUBTITLE: "Subtitle", HEADING1: "Heading1", HEADING2: "Heading2",
              HEADING3: "Heading3", SIGNATURE: "Signature", CAPTION: "Caption"}
+# The heading words of a run-in heading ("（一）主动公开情况。" before the sentence): a character style.
+RUN_IN_STYLES = {HEADING2: "Heading2Char", HEADING3: "Heading3Char"}
 TABLE_TEXT_STYLE = "TableText"
 FOOTER_STYLE = "Footer"
 
 
-def escape(text: str) -> str:
-    """Text for XML element content. (xml.sax.saxutils would do, but importing it pulls in
-    urllib.request, http.client and email: a third of a ``ggbg convert``'s start-up.)"""
-    return _html_escape(text, quote=False)
+def qn(name: str) -> str:
+    """"w:val" → "{http://…/main}val"."""
+    prefix, local = name.split(":")
+    return f"{{{NSMAP[prefix]}}}{local}"
 
 
-def quoteattr(text: str) -> str:
-    """A double-quoted XML attribute value."""
-    return f'"{_html_escape(text, quote=True)}"'
+def w(tag: str, *children, **attributes):
+    """A ``w:`` element with ``w:`` attributes (``None`` values and children are left out)."""
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(f"w:{tag}")
+    for key, value in attributes.items():
+        if value is not None:
+            element.set(qn(f"w:{key}"), str(value))
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def text_element(text: str, tag: str = "t"):
+    element = w(tag)
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    return element
 
 
 def twips(mm: float) -> int:
@@ -56,10 +79,11 @@ def write(document: Document, options) -> bytes:
     _replace_font_table(word, font_set)
     _set_section(word)
     body = word.element.body
-    sect_pr = body[-1]
-    for child in list(body)[:-1]:
-        body.remove(child)
-    for element in _parse_blocks(document.blocks):
+    sect_pr = body.sectPr
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for element in body_elements(document.blocks):
         sect_pr.addprevious(element)
     _set_footers(word)
     _set_properties(word, document)
@@ -71,78 +95,78 @@ def write(document: Document, options) -> bytes:
 # ---- body -------------------------------------------------------------------
 
 
-def _parse_blocks(blocks) -> list:
-    from docx.oxml import parse_xml
-
+def body_elements(blocks) -> list:
     signature = [b for b in blocks if isinstance(b, Paragraph) and b.role == SIGNATURE]
     indents = dict(zip(map(id, signature), o.signature_right_indents([b.text for b in signature])))
-    parts = []
-    for block in blocks:
+    out = []
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            parts.append(table_xml(block))
+            out.append(table_element(block))
         elif block.role == SIGNATURE:
-            parts.append(signature_xml(block, indents[id(block)], first=block is signature[0]))
+            out.append(signature_element(block, indents[id(block)], first=block is signature[0]))
         else:
-            parts.append(paragraph_xml(block))
-    wrapper = parse_xml(f"<w:body {_NSDECL}>{''.join(parts)}</w:body>")
-    return list(wrapper)
+            # The paragraph before the signature keeps with it: the signature never stands alone.
+            before_signature = bool(signature) and index + 1 < len(blocks) and blocks[index + 1] is signature[0]
+            out.append(paragraph_element(block, keep_next=before_signature))
+    return out
 
 
-def _run(text: str, rpr: str = "") -> str:
-    lines = text.split("\n")
-    inner = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
-    return f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{inner}</w:r>"
+def run(text: str, *properties):
+    """A run; line breaks in ``text`` become ``w:br``."""
+    r = w("r")
+    props = [p for p in properties if p is not None]
+    if props:
+        r.append(w("rPr", *props))
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            r.append(w("br"))
+        r.append(text_element(line))
+    return r
 
 
-def paragraph_xml(paragraph: Paragraph) -> str:
-    style = STYLE_IDS.get(paragraph.role)
-    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+def paragraph_element(paragraph: Paragraph, keep_next: bool = False):
     head, rest = heading_split(paragraph)
-    if head:
-        # The heading's own words in the style's font, the sentence after it in 仿宋.
-        runs = _run(head) + (_run(rest, '<w:rStyle w:val="BodyText"/>') if rest else "")
-    elif paragraph.role == TITLE:
-        runs = _run("\n".join(o.title_lines(paragraph.text)))
-    else:
-        runs = _run(paragraph.text)
-    return f"<w:p>{ppr}{runs}</w:p>"
+    style = STYLE_IDS.get(paragraph.role)
+    if head and rest:
+        # A run-in heading: a body paragraph whose heading words carry the heading's font;
+        # no outline level and no keep-with-next, so it flows like any paragraph.
+        ppr = w("pPr", w("keepNext") if keep_next else None)
+        return w("p", ppr if len(ppr) else None, run(head, w("rStyle", val=RUN_IN_STYLES[paragraph.role])),
+                 run(rest))
+    ppr = w("pPr", w("pStyle", val=style) if style else None, w("keepNext") if keep_next else None)
+    text = "\n".join(o.title_lines(paragraph.text)) if paragraph.role == TITLE else paragraph.text
+    return w("p", ppr if len(ppr) else None, run(text))
 
 
-def signature_xml(paragraph: Paragraph, right_chars: float, first: bool) -> str:
+def signature_element(paragraph: Paragraph, right_chars: float, first: bool):
     """A signature line, right-aligned; the first has a blank line above and keeps with the date."""
-    ppr = f'<w:pStyle w:val="{STYLE_IDS[SIGNATURE]}"/>'
-    if first:
-        ppr += f'<w:keepNext/><w:spacing w:before="{round(o.LINE_PT * 20)}"/>'
-    ppr += (f'<w:ind w:rightChars="{round(right_chars * 100)}" w:right="{round(right_chars * o.BODY_PT * 20)}"'
-            ' w:firstLineChars="0" w:firstLine="0"/>')
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{_run(paragraph.text)}</w:p>"
+    ppr = w("pPr", w("pStyle", val=STYLE_IDS[SIGNATURE]),
+            w("keepNext") if first else None,
+            w("spacing", before=round(o.LINE_PT * 20)) if first else None,
+            w("ind", rightChars=round(right_chars * 100), right=round(right_chars * o.BODY_PT * 20),
+              firstLineChars=0, firstLine=0))
+    return w("p", ppr, run(paragraph.text))
 
 
-def _borders(tag: str) -> str:
-    sides = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    return f"<w:{tag}>{sides}</w:{tag}>"
+def _borders(tag: str):
+    return w(tag, *(w(side, val="single", sz=4, space=0, color="000000")
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV")))
 
 
-def table_xml(table: Table) -> str:
+def table_element(table: Table):
     """A table with gridSpan and vMerge exactly as the layout's cells span."""
     grid = table.grid()
-    n_cols = len(grid[0]) if grid else 0
-    widths = [twips(w) for w in o.column_widths_mm(table.key, n_cols)]
-    size = half_points(o.TABLE_PT.get(table.key or "", 10.5))
-    rpr = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    size_pt, widths_mm = o.table_metrics(table)
+    widths = [twips(x) for x in widths_mm]
+    size = half_points(size_pt)
     padding = twips(o.CELL_PADDING_MM)
-    out = [
-        "<w:tbl><w:tblPr>",
-        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>',
-        _borders("tblBorders"),
-        '<w:tblLayout w:type="fixed"/>',
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{padding}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{padding}" w:type="dxa"/></w:tblCellMar>',
-        '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
-        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
-        "</w:tblGrid>",
-    ]
+    tbl = w("tbl",
+            w("tblPr", w("tblW", w=sum(widths), type="dxa"), w("jc", val="center"), _borders("tblBorders"),
+              w("tblLayout", type="fixed"),
+              w("tblCellMar", w("top", w=0, type="dxa"), w("left", w=padding, type="dxa"),
+                w("bottom", w=0, type="dxa"), w("right", w=padding, type="dxa")),
+              w("tblLook", val="0000")),
+            w("tblGrid", *(w("gridCol", w=x) for x in widths)))
     # Which cell covers each position, to write vMerge continuations below a tall cell.
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     for r, line in enumerate(grid):
@@ -153,22 +177,21 @@ def table_xml(table: Table) -> str:
                         origin[(r + dr, c + dc)] = (r, c)
     keep = rows_kept_with_next(table)
     for r, line in enumerate(grid):
-        header = '<w:tblHeader/>' if r < table.header_rows else ""
-        out.append(f'<w:tr><w:trPr><w:cantSplit/>{header}<w:jc w:val="center"/></w:trPr>')
+        tr = w("tr", w("trPr", w("cantSplit"), w("tblHeader") if r < table.header_rows else None,
+                       w("jc", val="center")))
         for c, cell in enumerate(line):
             if cell is not None:
-                out.append(_cell_xml(cell.text, widths[c:c + cell.col_span], cell.col_span,
-                                     "restart" if cell.row_span > 1 else None, rpr, r in keep))
+                tr.append(cell_element(cell.text, widths[c:c + cell.col_span], cell.col_span,
+                                       "restart" if cell.row_span > 1 else None, size, r in keep))
                 continue
             start = origin.get((r, c))
             if start is None or start[1] != c or start[0] == r:
                 continue  # covered from the left: gridSpan of the cell that starts there
             above = grid[start[0]][start[1]]
-            out.append(_cell_xml("", widths[c:c + above.col_span], above.col_span, "continue", rpr,
-                                 r in keep))
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
+            assert above is not None  # origin only holds positions where a cell starts
+            tr.append(cell_element("", widths[c:c + above.col_span], above.col_span, "continue", size, r in keep))
+        tbl.append(tr)
+    return tbl
 
 
 def rows_kept_with_next(table: Table) -> set[int]:
@@ -181,118 +204,124 @@ def rows_kept_with_next(table: Table) -> set[int]:
     return set(range(min(table.header_rows + 1, n - 1)))
 
 
-def _cell_xml(text: str, widths: list[int], span: int, vmerge: str | None, rpr: str,
-              keep_next: bool = False) -> str:
-    props = [f'<w:tcW w:w="{sum(widths)}" w:type="dxa"/>']
-    if span > 1:
-        props.append(f'<w:gridSpan w:val="{span}"/>')
-    if vmerge == "restart":
-        props.append('<w:vMerge w:val="restart"/>')
-    elif vmerge == "continue":
-        props.append("<w:vMerge/>")
-    props.append('<w:vAlign w:val="center"/>')
-    run = _run(text, rpr) if text else ""
-    keep = "<w:keepNext/>" if keep_next else ""
-    return (f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{TABLE_TEXT_STYLE}\"/>"
-            f"{keep}<w:rPr>{rpr}</w:rPr></w:pPr>{run}</w:p></w:tc>")
+def _size(half_pts: int) -> tuple:
+    return w("sz", val=half_pts), w("szCs", val=half_pts)
+
+
+def cell_element(text: str, widths: list[int], span: int, vmerge: str | None, size: int, keep_next: bool = False):
+    tc_pr = w("tcPr", w("tcW", w=sum(widths), type="dxa"), w("gridSpan", val=span) if span > 1 else None,
+              w("vMerge", val="restart") if vmerge == "restart" else w("vMerge") if vmerge == "continue" else None,
+              w("vAlign", val="center"))
+    ppr = w("pPr", w("pStyle", val=TABLE_TEXT_STYLE), w("keepNext") if keep_next else None, w("rPr", *_size(size)))
+    paragraph = w("p", ppr, run(text, *_size(size)) if text else None)
+    return w("tc", tc_pr, paragraph)
 
 
 # ---- styles -----------------------------------------------------------------
 
 
-def _fonts_xml(name: str) -> str:
-    n = quoteattr(name)
-    return f"<w:rFonts w:ascii={n} w:hAnsi={n} w:eastAsia={n} w:cs={n}/>"
+def fonts_element(name: str):
+    return w("rFonts", ascii=name, hAnsi=name, eastAsia=name, cs=name)
 
 
-def _indent_first_line(chars: int, pt: float) -> str:
-    return f'<w:ind w:firstLineChars="{chars * 100}" w:firstLine="{round(chars * pt * 20)}"/>'
+def _first_line_indent(chars: int, pt: float):
+    return w("ind", firstLineChars=chars * 100, firstLine=round(chars * pt * 20))
 
 
-def styles_xml(font_set: str) -> str:
+def _no_indent():
+    return w("ind", firstLineChars=0, firstLine=0)
+
+
+def title_is_bold(font_set: str) -> bool:
+    """A title face that is not heavy by design (宋体 standing in for 小标宋) is set bold."""
+    return fonts.font_name(fonts.TITLE, font_set) not in fonts.HEAVY_TITLE_FACES
+
+
+def styles_element(font_set: str):
     """The whole styles part: document defaults, Normal and one style per paragraph role."""
-    name = lambda role: fonts.font_name(role, font_set)  # noqa: E731
+    def name(role):
+        return fonts.font_name(role, font_set)
+
     body_pt = half_points(o.BODY_PT)
     line = round(o.LINE_PT * 20)
     condensed = round(o.BODY_CHAR_SPACING_PT * 20)
-    no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
     def paragraph_style(style_id, style_name, ppr, rpr, outline=None, next_style="Normal"):
-        level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
-        return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{style_name}"/>'
-                f'<w:basedOn w:val="Normal"/><w:next w:val="{next_style}"/><w:qFormat/>'
-                f"<w:pPr>{ppr}{level}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>")
+        return w("style", w("name", val=style_name), w("basedOn", val="Normal"), w("next", val=next_style),
+                 w("qFormat"), w("pPr", *ppr, w("outlineLvl", val=outline) if outline is not None else None),
+                 w("rPr", *rpr), type="paragraph", styleId=style_id)
 
-    return "".join([
-        f'<w:styles {_NSDECL}>',
-        "<w:docDefaults><w:rPrDefault><w:rPr>", _fonts_xml(name(fonts.BODY)),
-        f'<w:kern w:val="2"/><w:sz w:val="{body_pt}"/><w:szCs w:val="{body_pt}"/>',
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
-        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>',
-        "</w:docDefaults>",
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>',
-        f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>',
-        _indent_first_line(o.FIRST_LINE_INDENT_CHARS, o.BODY_PT), '<w:jc w:val="both"/></w:pPr>',
-        f"<w:rPr>{_fonts_xml(name(fonts.BODY))}<w:spacing w:val=\"{condensed}\"/>",
-        f'<w:sz w:val="{body_pt}"/><w:szCs w:val="{body_pt}"/></w:rPr></w:style>',
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
-        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
-        "<w:unhideWhenUsed/></w:style>",
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
-        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
-        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
-        paragraph_style(
-            "Title", "Title",
-            f'<w:keepNext/><w:spacing w:before="0" w:after="{line}" w:line="{round(o.TITLE_LINE_PT * 20)}" '
-            f'w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/>',
-            f'{_fonts_xml(name(fonts.TITLE))}<w:spacing w:val="0"/><w:sz w:val="{half_points(o.TITLE_PT)}"/>'
-            f'<w:szCs w:val="{half_points(o.TITLE_PT)}"/>'),
-        paragraph_style("Subtitle", "Subtitle", f'{no_indent}<w:jc w:val="center"/>',
-                        _fonts_xml(name(fonts.KAI))),
-        paragraph_style("Heading1", "heading 1", "<w:keepNext/>", _fonts_xml(name(fonts.HEI)), outline=0),
-        paragraph_style("Heading2", "heading 2", "<w:keepNext/>", _fonts_xml(name(fonts.KAI)), outline=1),
-        paragraph_style("Heading3", "heading 3", "", f"{_fonts_xml(name(fonts.BODY))}<w:b/><w:bCs/>",
+    def character_style(style_id, style_name, rpr):
+        return w("style", w("name", val=style_name), w("basedOn", val="DefaultParagraphFont"), w("qFormat"),
+                 w("rPr", *rpr), type="character", styleId=style_id)
+
+    title_size = half_points(o.TITLE_PT)
+    page_number_size = half_points(o.PAGE_NUMBER_PT)
+
+    def bold():  # fresh elements each time: an lxml element has one parent
+        return w("b"), w("bCs")
+
+    return w(
+        "styles",
+        w("docDefaults",
+          w("rPrDefault", w("rPr", fonts_element(name(fonts.BODY)), w("kern", val=2), *_size(body_pt),
+                            w("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))),
+          w("pPrDefault", w("pPr", w("widowControl", val=0), w("jc", val="both")))),
+        w("style", w("name", val="Normal"), w("qFormat"),
+          w("pPr", w("spacing", before=0, after=0, line=line, lineRule="exact"),
+            _first_line_indent(o.FIRST_LINE_INDENT_CHARS, o.BODY_PT), w("jc", val="both")),
+          w("rPr", fonts_element(name(fonts.BODY)), w("spacing", val=condensed), *_size(body_pt)),
+          type="paragraph", default=1, styleId="Normal"),
+        w("style", w("name", val="Default Paragraph Font"), w("uiPriority", val=1), w("semiHidden"),
+          w("unhideWhenUsed"), type="character", default=1, styleId="DefaultParagraphFont"),
+        w("style", w("name", val="Normal Table"), w("uiPriority", val=99), w("semiHidden"), w("unhideWhenUsed"),
+          w("tblPr", w("tblInd", w=0, type="dxa"),
+            w("tblCellMar", w("top", w=0, type="dxa"), w("left", w=108, type="dxa"),
+              w("bottom", w=0, type="dxa"), w("right", w=108, type="dxa"))),
+          type="table", default=1, styleId="TableNormal"),
+        w("style", w("name", val="No List"), w("uiPriority", val=99), w("semiHidden"), w("unhideWhenUsed"),
+          type="numbering", default=1, styleId="NoList"),
+        paragraph_style("Title", "Title",
+                        [w("keepNext"), w("spacing", before=0, after=line, line=round(o.TITLE_LINE_PT * 20),
+                                          lineRule="exact"), _no_indent(), w("jc", val="center")],
+                        [fonts_element(name(fonts.TITLE)), *(bold() if title_is_bold(font_set) else ()),
+                         w("spacing", val=0), *_size(title_size)]),
+        paragraph_style("Subtitle", "Subtitle", [_no_indent(), w("jc", val="center")],
+                        [fonts_element(name(fonts.KAI))]),
+        paragraph_style("Heading1", "heading 1", [w("keepNext")], [fonts_element(name(fonts.HEI))], outline=0),
+        paragraph_style("Heading2", "heading 2", [w("keepNext")], [fonts_element(name(fonts.KAI))], outline=1),
+        paragraph_style("Heading3", "heading 3", [w("keepNext")], [fonts_element(name(fonts.BODY)), *bold()],
                         outline=2),
         paragraph_style("Signature", "Signature",
-                        f'<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="200" '
-                        f'w:right="{round(2 * o.BODY_PT * 20)}"/><w:jc w:val="right"/>', ""),
-        paragraph_style("Caption", "caption", f'{no_indent}<w:jc w:val="center"/>', ""),
+                        [w("ind", firstLineChars=0, firstLine=0, rightChars=200, right=round(2 * o.BODY_PT * 20)),
+                         w("jc", val="right")], []),
+        paragraph_style("Caption", "caption", [_no_indent(), w("jc", val="center")], []),
         paragraph_style(TABLE_TEXT_STYLE, "表格文字",
-                        f'<w:spacing w:before="0" w:after="0" w:line="{round(240 * o.TABLE_LINE_FACTOR)}" '
-                        f'w:lineRule="auto"/>{no_indent}<w:jc w:val="center"/>',
-                        f'<w:spacing w:val="0"/><w:sz w:val="21"/><w:szCs w:val="21"/>',
-                        next_style=TABLE_TEXT_STYLE),
-        paragraph_style(FOOTER_STYLE, "footer",
-                        f'<w:spacing w:line="240" w:lineRule="auto"/>{no_indent}',
-                        f'{_fonts_xml(name(fonts.SONG))}<w:spacing w:val="0"/>'
-                        f'<w:sz w:val="{half_points(o.PAGE_NUMBER_PT)}"/>'
-                        f'<w:szCs w:val="{half_points(o.PAGE_NUMBER_PT)}"/>', next_style=FOOTER_STYLE),
-        # The sentence after a run-in heading: back to the body font, not bold.
-        '<w:style w:type="character" w:styleId="BodyText"><w:name w:val="正文文字"/>'
-        f'<w:basedOn w:val="DefaultParagraphFont"/><w:rPr>{_fonts_xml(name(fonts.BODY))}'
-        '<w:b w:val="0"/><w:bCs w:val="0"/></w:rPr></w:style>',
-        "</w:styles>",
-    ])
+                        [w("spacing", before=0, after=0, line=round(240 * o.TABLE_LINE_FACTOR), lineRule="auto"),
+                         _no_indent(), w("jc", val="center")],
+                        [w("spacing", val=0), *_size(21)], next_style=TABLE_TEXT_STYLE),
+        paragraph_style(FOOTER_STYLE, "footer", [w("spacing", line=240, lineRule="auto"), _no_indent()],
+                        [fonts_element(name(fonts.SONG)), w("spacing", val=0), *_size(page_number_size)],
+                        next_style=FOOTER_STYLE),
+        # The heading words of a run-in heading: 楷体 for "（一）…", bold 仿宋 for "1.…".
+        character_style(RUN_IN_STYLES[HEADING2], "标题 2 字符", [fonts_element(name(fonts.KAI))]),
+        character_style(RUN_IN_STYLES[HEADING3], "标题 3 字符", [fonts_element(name(fonts.BODY)), *bold()]),
+    )
 
 
 def _replace_styles(word, font_set: str) -> None:
-    from docx.oxml import parse_xml
-
     styles = word.styles.element
-    fresh = parse_xml(styles_xml(font_set))
+    fresh = styles_element(font_set)
     for child in list(styles):
         styles.remove(child)
     for child in list(fresh):
         styles.append(child)
 
 
-def font_table_xml(font_set: str) -> bytes:
+def font_table_element(font_set: str):
     """The fonts the document names, with charset GB2312 and the stock-Windows twin as altName,
     so Word substitutes 仿宋 for a missing 仿宋_GB2312 rather than a Latin default."""
-    entries = []
+    table = w("fonts")
     seen = set()
     for role in (fonts.BODY, fonts.TITLE, fonts.KAI, fonts.HEI, fonts.SONG):
         name = fonts.font_name(role, font_set)
@@ -300,18 +329,27 @@ def font_table_xml(font_set: str) -> bytes:
             continue
         seen.add(name)
         alt = fonts.font_name(role, fonts.WINDOWS)
-        alt_xml = f"<w:altName w:val={quoteattr(alt)}/>" if alt != name else ""
-        entries.append(f'<w:font w:name={quoteattr(name)}>{alt_xml}<w:charset w:val="86"/>'
-                       f'<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>')
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f"<w:fonts {_NSDECL}>{''.join(entries)}</w:fonts>")
-    return xml.encode("utf-8")
+        table.append(w("font", w("altName", val=alt) if alt != name else None, w("charset", val=86),
+                       w("family", val="modern"), w("pitch", val="fixed"), name=name))
+    return table
+
+
+def font_table_xml(font_set: str) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(font_table_element(font_set), xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _replace_font_table(word, font_set: str) -> None:
-    for rel in word.part.rels.values():
+    """A new font-table part in place of the template's (python-docx keeps it as opaque bytes)."""
+    from docx.opc.part import Part
+
+    for rid, rel in list(word.part.rels.items()):
         if rel.reltype.endswith("/fontTable"):
-            rel.target_part._blob = font_table_xml(font_set)
+            old = rel.target_part
+            word.part.drop_rel(rid)
+            fresh = Part(old.partname, old.content_type, font_table_xml(font_set), old.package)
+            word.part.relate_to(fresh, rel.reltype)
 
 
 def _drop_template_leftovers(word) -> None:
@@ -325,11 +363,10 @@ def _drop_template_leftovers(word) -> None:
             del package_rels[rid]
     settings = word.settings.element
     for child in list(settings):
-        tag = child.tag.split("}")[1]
-        if tag == "savePreviewPicture":
+        if child.tag == qn("w:savePreviewPicture"):
             settings.remove(child)
-        elif tag == "themeFontLang":
-            child.set(f"{{{W_NS}}}eastAsia", "zh-CN")
+        elif child.tag == qn("w:themeFontLang"):
+            child.set(qn("w:eastAsia"), "zh-CN")
 
 
 # ---- page -------------------------------------------------------------------
@@ -343,40 +380,47 @@ def _set_section(word) -> None:
     section.top_margin, section.bottom_margin = Mm(o.MARGIN_TOP_MM), Mm(o.MARGIN_BOTTOM_MM)
     section.left_margin, section.right_margin = Mm(o.MARGIN_LEFT_MM), Mm(o.MARGIN_RIGHT_MM)
     section.header_distance = Mm(15)
-    # The page number's line sits 7 mm below the type area (GB/T 9704 §7.5).
-    section.footer_distance = Mm(o.MARGIN_BOTTOM_MM - o.PAGE_NUMBER_GAP_MM - 5)
-    for child in section._sectPr:
-        if child.tag == f"{{{W_NS}}}docGrid":
-            child.set(f"{{{W_NS}}}linePitch", str(round(o.LINE_PT * 20)))
+    # The page number's line sits 7 mm below the type area (GB/T 9704 §7.5): the footer's
+    # bottom is the number's height (四号, about 5 mm) lower still.
+    section.footer_distance = Mm(o.MARGIN_BOTTOM_MM - o.PAGE_NUMBER_GAP_MM - o.PAGE_NUMBER_PT / 72 * 25.4)
+    grid = word.element.body.sectPr.find(qn("w:docGrid"))
+    if grid is not None:
+        grid.set(qn("w:linePitch"), str(round(o.LINE_PT * 20)))
 
 
-def footer_paragraph_xml(align: str) -> str:
+def footer_paragraph(align: str):
     """ "— N —" with a PAGE field, one character in from the outer edge."""
     indent = round(o.PAGE_NUMBER_PT * 20)
-    side = "right" if align == "right" else "left"
-    dash = escape(o.PAGE_NUMBER_DASH)
-    return (f'<w:p {_NSDECL}><w:pPr><w:pStyle w:val="{FOOTER_STYLE}"/>'
-            f'<w:ind w:{side}="{indent}" w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{align}"/></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">{dash} </w:t></w:r>'
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            '<w:r><w:t>1</w:t></w:r>'
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-            f'<w:r><w:t xml:space="preserve"> {dash}</w:t></w:r></w:p>')
+    side = {"right": indent} if align == "right" else {"left": indent}
+    dash = o.PAGE_NUMBER_DASH
+    return w("p",
+             w("pPr", w("pStyle", val=FOOTER_STYLE), w("ind", firstLine=0, firstLineChars=0, **side),
+               w("jc", val=align)),
+             run(f"{dash} "),
+             w("r", w("fldChar", fldCharType="begin")),
+             w("r", text_element(" PAGE ", "instrText")),
+             w("r", w("fldChar", fldCharType="separate")),
+             run("1"),
+             w("r", w("fldChar", fldCharType="end")),
+             run(f" {dash}"))
+
+
+def footer_element(footer):
+    """The ``w:ftr`` element of a python-docx footer: the one private attribute this writer
+    reads (``_element``; python-docx has no public handle on it). tests/formats/writers/
+    test_docx.py fails if a python-docx release renames it."""
+    return footer._element
 
 
 def _set_footers(word) -> None:
-    from docx.oxml import parse_xml
-
     word.settings.odd_and_even_pages_header_footer = True
     section = word.sections[0]
     for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
         footer.is_linked_to_previous = False
-        element = footer._element
+        element = footer_element(footer)
         for child in list(element):
             element.remove(child)
-        element.append(parse_xml(footer_paragraph_xml(align)))
+        element.append(footer_paragraph(align))
 
 
 def _set_properties(word, document: Document) -> None:

@@ -5,8 +5,19 @@ from __future__ import annotations
 from html import escape
 
 from ...report.model import Report
-from ..document import (BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION,
-                        Document, Paragraph, Table)
+from ..document import (
+    BODY,
+    CAPTION,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    SIGNATURE,
+    SUBTITLE,
+    TITLE,
+    Document,
+    Paragraph,
+    Table,
+)
 from ..layout import heading_split, layout
 
 _STYLE = """
@@ -75,18 +86,57 @@ def paragraph_html(paragraph: Paragraph, first_signature: bool = False) -> str:
     return f"<p{attribute}>{inner}</p>"
 
 
+# Borders, widths and alignment on the elements themselves: a CMS editor pasting the body
+# keeps them even where it drops the <head> style sheet.
+_TABLE_STYLE = ("border-collapse:collapse;border:1px solid #000;width:100%;margin:0.3em 0 0.6em;"
+                "font-size:10.5pt;line-height:1.4")
+_CELL_STYLE = "border:1px solid #000;padding:0.2em 0.3em;text-align:center;vertical-align:middle;font-weight:normal"
+_CAPTION_STYLE = "caption-side:top;text-align:center;font-weight:normal;padding:0.2em"
+
+
+def table_caption(table: Table) -> str:
+    """"表三 收到和处理政府信息公开申请情况" for an official table, "" for any other."""
+    from ...report.schema import TABLE_NAMES, TABLES
+
+    if table.key not in TABLES:
+        return ""
+    return f"{TABLE_NAMES[table.key]} {TABLES[table.key].title}"
+
+
+def _scope(table: Table, r: int, cell) -> str:
+    """Column headers head columns (groups when spanning); a row's first label heads its row."""
+    if r < table.header_rows:
+        return "colgroup" if cell.col_span > 1 else "col"
+    if cell.role == "section":
+        return "rowgroup"
+    return "rowgroup" if cell.row_span > 1 else "row"
+
+
 def table_html(table: Table) -> str:
-    lines = ["<table>"]
+    from . import official as o
+
+    grid = table.grid()
+    n_cols = len(grid[0]) if grid else 0
+    _size, widths = o.table_metrics(table)
+    total = sum(widths) or 1
+    lines = [f'<table border="1" cellspacing="0" cellpadding="4" width="100%" style="{_TABLE_STYLE}">']
+    caption = table_caption(table)
+    if caption:
+        lines.append(f'<caption style="{_CAPTION_STYLE}">{escape(caption)}</caption>')
+    lines.append("<colgroup>" + "".join(f'<col style="width:{w / total:.2%}">' for w in widths[:n_cols])
+                 + "</colgroup>")
     for r, row in enumerate(table.rows):
         cells = []
         for cell in row:
-            tag = "th" if cell.role in ("header", "section") else "td"
-            spans = ""
+            tag = "td" if cell.role == "value" else "th"  # headers, sections and row labels head cells
+            attributes = ""
+            if tag == "th":
+                attributes += f' scope="{_scope(table, r, cell)}"'
             if cell.row_span > 1:
-                spans += f' rowspan="{cell.row_span}"'
+                attributes += f' rowspan="{cell.row_span}"'
             if cell.col_span > 1:
-                spans += f' colspan="{cell.col_span}"'
-            cells.append(f"<{tag}{spans}>{escape(cell.text)}</{tag}>")
+                attributes += f' colspan="{cell.col_span}"'
+            cells.append(f'<{tag}{attributes} style="{_CELL_STYLE}">{escape(cell.text)}</{tag}>')
         lines.append(f"<tr>{''.join(cells)}</tr>")
     lines.append("</table>")
     return "\n".join(lines)

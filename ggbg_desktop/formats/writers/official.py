@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..document import BODY, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, CAPTION
 from .. import fonts
+from ..document import BODY, CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE
 
 PAGE_WIDTH_MM = 210.0
 PAGE_HEIGHT_MM = 297.0
@@ -54,7 +54,7 @@ COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
 }
 
 
-def column_widths_mm(key: str, count: int) -> tuple[float, ...]:
+def column_widths_mm(key: str | None, count: int) -> tuple[float, ...]:
     """Widths for a table of ``count`` columns; unknown tables share the width evenly."""
     widths = COLUMN_WIDTHS_MM.get(key or "")
     if widths is None or len(widths) != count:
@@ -97,3 +97,51 @@ def signature_right_indents(lines: list[str]) -> list[float]:
     if when + 2 <= organ:
         return [2.0, 2.0 + organ - 2 - when]
     return [4.0 + when - organ, 2.0]
+
+
+LINE_CHARS = 28  # body characters a line holds
+# Table type sizes to try, largest first, before a number would wrap: 小四, 五号, 小五, 六号.
+TABLE_SIZES_PT = (12.0, 10.5, 9.0, 7.5)
+# A digit is half an em wide in the CJK fonts, up to 0.62 em in the Latin faces a word
+# processor may substitute (LibreOffice without 仿宋 sets digits in a sans face).
+DIGIT_EM = 0.62
+# Label columns give up at most this share of their width to value columns.
+_LABEL_SHRINK = 0.3
+
+
+def _number_width_mm(digits: int, size_pt: float) -> float:
+    return digits * DIGIT_EM * size_pt / 72 * 25.4 + 2 * CELL_PADDING_MM + 0.4
+
+
+def table_metrics(table) -> tuple[float, tuple[float, ...]]:
+    """(type size in pt, column widths in mm) so every figure of ``table`` stays on one line.
+
+    Wider value columns are taken from the label columns first (table 三's 49 mm row
+    labels); only when that is not enough does the type shrink, down to 六号.
+    """
+    grid = table.grid()
+    n_cols = len(grid[0]) if grid else 0
+    widths = list(column_widths_mm(table.key, n_cols))
+    value_cols: dict[int, int] = {}
+    for line in grid:
+        for c, cell in enumerate(line):
+            if cell is not None and cell.role == "value" and cell.col_span == 1:
+                value_cols[c] = max(value_cols.get(c, 0), len(cell.text))
+    # Narrow columns (table 三's vertical group labels) keep their width.
+    label_cols = [c for c in range(n_cols) if c not in value_cols and widths[c] >= 20]
+    start = TABLE_PT.get(table.key or "", 10.5)
+    for size in (s for s in TABLE_SIZES_PT if s <= start):
+        need = {c: _number_width_mm(d, size) - widths[c] for c, d in value_cols.items()}
+        missing = sum(max(0.0, v) for v in need.values())
+        spare = sum(widths[c] for c in label_cols) * _LABEL_SHRINK
+        if missing <= 1e-6:
+            return size, tuple(widths)
+        if label_cols and missing <= spare:
+            out = list(widths)
+            for c, v in need.items():
+                out[c] += max(0.0, v)
+            label_total = sum(widths[c] for c in label_cols)
+            for c in label_cols:
+                out[c] -= missing * widths[c] / label_total
+            return size, tuple(out)
+    return TABLE_SIZES_PT[-1], tuple(widths)

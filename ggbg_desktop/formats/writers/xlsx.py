@@ -7,13 +7,32 @@ import io
 from ...report.model import Report
 from ...report.schema import PARTS, TABLE_NAMES, TABLES
 from ..document import Table
-from ..layout import chinese_date, format_value, layout
+from ..layout import chinese_date, format_value, layout, printable
 from . import official as o
 
 INFO_SHEET = "报告信息"
 # Label → what it shows, in the order of the first sheet.
 INFO_ROWS = ("标题", "机关名称", "报告年度", "发布日期", "成文日期", "网站", "联系方式")
 _MM_TO_WIDTH = 0.55  # Excel column width units (characters of the default font) per mm
+CELL_LIMIT = 32767  # characters Excel holds in one cell
+CONTINUED = "（续）"
+
+
+def set_text(cell, text: str) -> None:
+    """``text`` as a string cell, never a formula: "=HYPERLINK(…)" or "+86…" stays text."""
+    cell.value = text
+    cell.data_type = "s"
+
+
+def cell_chunks(text: str) -> list[str]:
+    """Text cut into pieces Excel can hold, at line ends where possible."""
+    chunks = []
+    while len(text) > CELL_LIMIT:
+        cut = text.rfind("\n", 0, CELL_LIMIT) + 1 or CELL_LIMIT
+        chunks.append(text[:cut])
+        text = text[cut:]
+    chunks.append(text)
+    return chunks
 
 
 def export(report: Report, options) -> bytes:
@@ -27,7 +46,7 @@ def export(report: Report, options) -> bytes:
     for key, spec in TABLES.items():
         sheet = book.create_sheet(f"{TABLE_NAMES[key]} {spec.title}"[:31])
         _table_sheet(sheet, report, tables[key])
-    book.properties.title = document.properties.get("title", "")
+    book.properties.title = document.properties.get("title", "")[:255]
     book.properties.creator = document.properties.get("author", "")
     book.properties.description = document.properties.get("generator", "")
     out = io.BytesIO()
@@ -57,12 +76,21 @@ def _info_sheet(sheet, report: Report) -> None:
     rows.append(("导语", report.preamble))
     for part in PARTS:
         rows.append((part.heading, report.parts.get(part.key, "") if part.kind == "text"
-                     else f"见工作表“{TABLE_NAMES[part.table]} {TABLES[part.table].title}”"[:60]))
-    for r, (label, value) in enumerate(rows, start=1):
-        sheet.cell(r, 1, label).font = bold
-        cell = sheet.cell(r, 2, value if value not in (None, "") else None)
-        cell.alignment = wrap
-        sheet.cell(r, 1).alignment = wrap
+                     else f"见工作表“{TABLE_NAMES[str(part.table)]} {TABLES[str(part.table)].title}”"[:60]))
+    r = 0
+    for label, value in rows:
+        pieces = cell_chunks(printable(value)) if isinstance(value, str) else [value]
+        for i, piece in enumerate(pieces):
+            r += 1
+            sheet.cell(r, 1, label + (CONTINUED if i else "")).font = bold
+            cell = sheet.cell(r, 2)
+            if isinstance(piece, str):
+                if piece:
+                    set_text(cell, piece)
+            elif piece is not None:
+                cell.value = piece
+            cell.alignment = wrap
+            sheet.cell(r, 1).alignment = wrap
 
 
 def _table_sheet(sheet, report: Report, table: Table) -> None:
@@ -70,17 +98,19 @@ def _table_sheet(sheet, report: Report, table: Table) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    spec = TABLES[table.key]
+    key = table.key or ""
+    spec = TABLES[key]
     side = Side(style="thin", color="000000")
     border = Border(left=side, right=side, top=side, bottom=side)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    font = Font(name="仿宋", size=o.TABLE_PT.get(table.key, 10.5))
+    font = Font(name="仿宋", size=o.TABLE_PT.get(key, 10.5))
     title_font = Font(name="黑体", size=14)
-    sheet.cell(1, 1, spec.title).font = title_font
+    set_text(sheet.cell(1, 1), spec.title)
+    sheet.cell(1, 1).font = title_font
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=spec.grid_cols)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     top = 2  # the grid starts under the title row
-    widths = o.column_widths_mm(table.key, spec.grid_cols)
+    widths = o.column_widths_mm(key, spec.grid_cols)
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = max(6.0, width * _MM_TO_WIDTH * 1.6)
     for r in range(spec.grid_rows):
@@ -93,9 +123,12 @@ def _table_sheet(sheet, report: Report, table: Table) -> None:
         cell = sheet.cell(top + g.row, g.col + 1)
         if g.value is not None:
             value = report.value(g.value)
-            cell.value = value if value is None or isinstance(value, (int, float)) else format_value(value)
+            if value is None or isinstance(value, (int, float)):
+                cell.value = value
+            else:
+                set_text(cell, format_value(value))
         else:
-            cell.value = g.text
+            set_text(cell, printable(g.text or ""))
         if g.row_span > 1 or g.col_span > 1:
             sheet.merge_cells(start_row=top + g.row, start_column=g.col + 1,
                               end_row=top + g.row + g.row_span - 1, end_column=g.col + g.col_span)

@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 
 from ggbg_desktop.errors import ImportRefused
-from ggbg_desktop.formats.registry import ExportOptions, WRITERS, export_bytes, read_bytes
+from ggbg_desktop.formats.registry import WRITERS, ExportOptions, export_bytes, read_bytes
 
 if importlib.util.find_spec("ggbg_desktop.formats.recognize") is None:
     pytest.skip("the importer (ggbg_desktop.formats.recognize, issue 3) is not in this tree yet",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
+import openpyxl
 import pytest
 
 from ggbg_desktop.formats.layout import format_value
-from ggbg_desktop.formats.registry import ExportOptions
+from ggbg_desktop.formats.registry import WRITERS, ExportOptions
 from ggbg_desktop.formats.writers import html, text, xlsx
 from ggbg_desktop.report.schema import TABLES
 
@@ -74,3 +76,72 @@ def test_xlsx_sheets_merges_and_numbers(report):
             else:
                 assert cell.value == g.text
             assert cell.alignment.horizontal == "center" and cell.border.left.style == "thin"
+
+
+# ---- every text a clerk can get into a report (issue 12, item 4) -----------------------------------
+
+CONTROL = "\x07\x0b\x0c\x1f"
+
+
+@pytest.mark.parametrize("fmt", [f.name for f in WRITERS])
+def test_control_characters_from_a_pdf_export_to_every_format(report, fmt):
+    from ggbg_desktop.formats.registry import export_bytes
+
+    report.meta.organ = f"蓝田县{CONTROL}人民政府"
+    report.preamble = f"导语\x0c第二页{CONTROL}"
+    report.parts["p1"] = f"（一）主动公开\x0b情况。正文{CONTROL}继续"
+    report.parts["p6"] = "\x1f其他\x07事项"
+    data = export_bytes(report, next(f for f in WRITERS if f.name == fmt), ExportOptions())
+    assert data
+    if fmt in ("html", "text"):
+        text = data.decode("utf-8")
+        assert not any(ch in text for ch in CONTROL)
+        assert "蓝田县人民政府" in text and "导语第二页" in text
+
+
+def test_layout_removes_control_characters_once():
+    from ggbg_desktop.formats.layout import printable
+
+    assert printable(f"a{CONTROL}b\tc\nd\x00\ufffe") == "ab\tc\nd"
+
+
+def _sheet_xml(data: bytes, sheet: int = 1) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(f"xl/worksheets/sheet{sheet}.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://example.com","点此")', "+86 029", "-1", "@SUM(A1)"])
+def test_text_that_looks_like_a_formula_is_a_string(report, text):
+    report.parts["p6"] = text
+    report.meta.contact = text
+    data = xlsx.export(report, None)
+    sheet = _sheet_xml(data)
+    assert "<f>" not in sheet
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    values = [row[1] for row in book["报告信息"].iter_rows(values_only=True)]
+    assert values.count(text) == 2
+
+
+def test_a_part_over_excels_cell_limit_is_split_over_rows_not_cut(report):
+    long_text = "\n".join(f"第{i}段。" + "公开" * 400 for i in range(60))
+    assert len(long_text) > xlsx.CELL_LIMIT
+    report.parts["p5"] = long_text
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.export(report, None)))
+    rows = list(book["报告信息"].iter_rows(values_only=True))
+    pieces = [value for label, value in rows if label and label.startswith("五、")]
+    assert len(pieces) >= 2 and all(len(p) <= xlsx.CELL_LIMIT for p in pieces)
+    assert "".join(pieces) == long_text
+
+
+# ---- the web page pasted into a CMS (item 5) ---------------------------------------------------------
+
+
+def test_html_tables_carry_borders_captions_and_scopes_inline(report):
+    page = html.export(report, None).decode("utf-8")
+    body = page[page.index("<body>"):]
+    assert body.count("<table") == 3 and body.count("<caption") == 3
+    assert "表三 收到和处理政府信息公开申请情况" in body
+    for cell in re.findall(r"<t[hd][ >][^>]*>", body):
+        assert "border:1px solid #000" in cell
+    assert 'scope="col"' in body and 'scope="colgroup"' in body and 'scope="row"' in body
+    assert all('border="1"' in t for t in re.findall(r"<table[^>]*>", body))
