@@ -66,8 +66,8 @@ def sheet_blocks(table: Table) -> list[Block]:
     """A sheet's table split into what it holds: rows of one text cell standing outside the tables
     (a title, the preamble, part headings and texts) become paragraphs, runs of other rows tables.
     A sheet without narrative text stays one table, as before."""
-    from ..recognize.parts import is_part_heading
-    from ..recognize.regions import row_vote
+    from ..headings import is_part_heading
+    from ..tablemarks import row_vote
 
     grid = table.grid()
     spanned: set[int] = set()  # rows a merged cell from a row above reaches into

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .regions import Row
-from .values import is_value_token
+from ...report.values import is_value_token
 
 # How a row's figures were placed, for the log.
 BY_LABEL = "label"  # by the column headers' positions

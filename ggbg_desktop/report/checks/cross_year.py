@@ -5,11 +5,10 @@ from __future__ import annotations
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
 from ..schema import T2, T3, T3_CARRIED_FORWARD, T3_CARRIED_OVER, CellRef
-from .tables import fmt
+from ..values import format_figure
 
 T2_DOCUMENT_ROWS = (T2.row_index("rules"), T2.row_index("normative_documents"))
-_COLUMN_KEYS = [c.key for c in T2.row_columns[T2_DOCUMENT_ROWS[0]]]
-ISSUED, REPEALED, IN_FORCE = (_COLUMN_KEYS.index(k) for k in ("issued", "repealed", "in_force"))
+ISSUED, REPEALED, IN_FORCE = (T2.column_index(k, T2_DOCUMENT_ROWS[0]) for k in ("issued", "repealed", "in_force"))
 
 
 def check_carried_over(report: Report) -> list[Finding]:
@@ -26,8 +25,8 @@ def check_carried_over(report: Report) -> list[Finding]:
             continue
         out.append(Finding(
             "carry_over", ERROR,
-            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {fmt(before)}（{year}报告“四、结转下年度继续办理”），"
-            f"现为 {fmt(now)}",
+            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {format_figure(before)}（{year}报告“四、结转下年度继续办理”），"
+            f"现为 {format_figure(now)}",
             (CellRef("t3", T3_CARRIED_OVER, c),),
             expected=before, actual=now,
         ))
@@ -50,8 +49,8 @@ def check_in_force(report: Report) -> list[Finding]:
         if expected != in_force:
             out.append(Finding(
                 "in_force", WARNING,
-                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
-                f"本年废止 {fmt(repealed)} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实",
+                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {format_figure(before)} + 本年制发 {format_figure(issued)} − "
+                f"本年废止 {format_figure(repealed)} 应为 {format_figure(expected)}，现为 {format_figure(in_force)}；如有修改或清理请核实",
                 (CellRef("t2", r, IN_FORCE),),
                 expected=expected, actual=in_force,
             ))

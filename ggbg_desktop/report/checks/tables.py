@@ -2,33 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..findings import ERROR, Finding
-from ..model import Report
+from ..model import Report, Value
 from ..schema import (
+    COUNT,
     T3,
     T3_CARRIED_FORWARD,
     T3_CARRIED_OVER,
     T3_COLUMNS,
     T3_NEW_RECEIVED,
+    T3_PART_COLUMNS,
     T3_RESULT_ROWS,
     T3_TOTAL_COLUMN,
     T3_TOTAL_HANDLED,
     T4,
+    T4_PART_COLUMNS,
     T4_TOTAL_COLUMN,
     TABLE_NAMES,
     TABLES,
     CellRef,
 )
+from ..values import format_figure
+
+# ui/table_model.py still imports the formatter by this name; it goes when that module imports
+# report.values.format_figure itself.
+fmt = format_figure
+
+# The rows of table 3's balance (rule 3): 一 + 二 = （七）总计 + 四.
+_BALANCE_ROWS = (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)
 
 
-def fmt(value) -> str:
-    """A figure as a clerk writes it: 3, 236.982."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _all_present(values) -> bool:
+def _all_present(values: Iterable[Value]) -> bool:
     return all(v is not None for v in values)
 
 
@@ -46,8 +52,8 @@ def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, .
     spec = TABLES[total.table]
     return Finding(
         rule, ERROR,
-        f"{TABLE_NAMES[total.table]} {spec.cell_label(total.row, total.col)} 应为 {fmt(expected)}，"
-        f"现为 {fmt(value)}（{what}）",
+        f"{TABLE_NAMES[total.table]} {spec.cell_label(total.row, total.col)} 应为 {format_figure(expected)}，"
+        f"现为 {format_figure(value)}（{what}）",
         (total,) + parts, expected=expected, actual=value,
     )
 
@@ -57,11 +63,11 @@ def _found(findings) -> list[Finding]:
 
 
 # (total cell, its parts) of each sum rule; built once, the checks run on every keystroke.
-T3_ROW_SUMS = tuple((CellRef("t3", r, T3_TOTAL_COLUMN), tuple(CellRef("t3", r, c) for c in range(T3_TOTAL_COLUMN)))
+T3_ROW_SUMS = tuple((CellRef("t3", r, T3_TOTAL_COLUMN), tuple(CellRef("t3", r, c) for c in T3_PART_COLUMNS))
                     for r in range(len(T3.rows)))
 T3_COLUMN_SUMS = tuple((CellRef("t3", T3_TOTAL_HANDLED, c), tuple(CellRef("t3", r, c) for r in T3_RESULT_ROWS))
                        for c in range(len(T3_COLUMNS)))
-T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) for c in range(T4_TOTAL_COLUMN)))
+T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) for c in T4_PART_COLUMNS))
                 for r in range(len(T4.rows)))
 
 
@@ -81,20 +87,18 @@ def check_t3_balance(report: Report) -> list[Finding]:
     """Rule 3 (the printed 勾稽关系): 一 + 二 = （七）总计 + 四, column by column."""
     out = []
     t3 = report.tables["t3"]
-    for c in range(7):
-        new, carried, handled, forward = (t3[r][c] for r in (
-            T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD))
-        if not _all_present((new, carried, handled, forward)):
+    for c in range(len(T3_COLUMNS)):
+        new, carried, handled, forward = (t3[r][c] for r in _BALANCE_ROWS)
+        if new is None or carried is None or handled is None or forward is None:
             continue
         incoming, outgoing = new + carried, handled + forward
         if incoming != outgoing:
             column = T3_COLUMNS[c].label
             out.append(Finding(
                 "t3_balance", ERROR,
-                f"表三 {column}列勾稽关系不成立：一+二 = {fmt(new)}+{fmt(carried)} = {fmt(incoming)}，"
-                f"（七）总计+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
-                tuple(CellRef("t3", r, c) for r in (
-                    T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)),
+                f"表三 {column}列勾稽关系不成立：一+二 = {format_figure(new)}+{format_figure(carried)} = {format_figure(incoming)}，"
+                f"（七）总计+四 = {format_figure(handled)}+{format_figure(forward)} = {format_figure(outgoing)}，两者应相等",
+                tuple(CellRef("t3", r, c) for r in _BALANCE_ROWS),
                 expected=incoming, actual=outgoing,
             ))
     return out
@@ -138,9 +142,9 @@ def _value_problem(value, kind: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"应为数字，现为“{value}”"
     if value < 0:
-        return f"不能为负数，现为 {fmt(value)}"
-    if kind == "count" and isinstance(value, float) and not value.is_integer():
-        return f"应为整数（件数），现为 {fmt(value)}"
+        return f"不能为负数，现为 {format_figure(value)}"
+    if kind == COUNT and isinstance(value, float) and not value.is_integer():
+        return f"应为整数（件数），现为 {format_figure(value)}"
     return None
 
 

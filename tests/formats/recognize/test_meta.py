@@ -4,7 +4,7 @@ import pytest
 
 from ggbg_desktop.formats.document import Document, Paragraph
 from ggbg_desktop.formats.recognize import recognize
-from ggbg_desktop.formats.recognize.meta import date_line, organ_and_year
+from ggbg_desktop.formats.recognize.meta import organ_and_year
 
 
 @pytest.mark.parametrize("title, organ, year", [
@@ -16,12 +16,6 @@ from ggbg_desktop.formats.recognize.meta import date_line, organ_and_year
 ])
 def test_organ_and_year(title, organ, year):
     assert organ_and_year(title) == (organ, year)
-
-
-def test_dates():
-    assert date_line("2024年1月20日") == "2024-01-20"
-    assert date_line("二〇二四年一月二十日") == "2024-01-20"
-    assert date_line("2024年1月20日我们召开了会议") is None
 
 
 def doc(*lines):
