@@ -38,9 +38,8 @@ def _title_part(rest: str) -> tuple[int, bool] | None:
         for k in keys:
             if key == k:
                 exact, closeness = True, 0
-            elif key.startswith(k) and len(key) - len(k) <= 4:
-                exact, closeness = False, len(key) - len(k)
-            elif len(k) >= 4 and k in key and len(key) <= len(k) + 6:
+            elif (key.startswith(k) and len(key) - len(k) <= 4) or (len(k) >= 4 and k in key
+                                                                     and len(key) <= len(k) + 6):
                 exact, closeness = False, len(key) - len(k)
             else:
                 continue

@@ -59,9 +59,9 @@ def split_numbering(text: str) -> tuple[str, int | None, str]:
     if m.group("top"):
         number = chinese_number(m.group("cnum"))
         # "一是…", "三安全…": a numeral followed by a word, not a numbering.
-        if number is None or (m.group(0) == m.group("cnum") and not s[m.end("cnum"):m.end("cnum") + 1] in "、.．,，:："):
-            if not m.group(0).startswith("第"):
-                return "", None, s
+        bare = m.group(0) == m.group("cnum") and s[m.end("cnum"):m.end("cnum") + 1] not in "、.．,，:："
+        if (number is None or bare) and not m.group(0).startswith("第"):
+            return "", None, s
         return "top", number, rest
     if m.group("arabic"):
         return "top", int(m.group("anum")), rest

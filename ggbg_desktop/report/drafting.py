@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -37,6 +38,8 @@ from .schema import (
     TABLE_NAMES,
     TABLES,
     CellRef,
+    RowSpec,
+    TableSpec,
 )
 
 ACTIVE = "active"
@@ -106,7 +109,8 @@ def figure_value(report: Report, key: str) -> Value:
     """The value a figure key names in ``report`` now; None for a blank or absent figure."""
     last, cell, fee = _parse_key(key)
     if fee is not None:
-        return getattr(report.information_fees, fee)
+        value: Value = getattr(report.information_fees, fee)
+        return value
     assert cell is not None
     if last:
         if report.last_year is None:
@@ -134,17 +138,11 @@ def figure_name(key: str) -> str:
 # ---- addressing by schema keys ---------------------------------------------------
 
 
-def _column(spec, row: int, key: str) -> int:
-    for i, column in enumerate(spec.row_columns[row]):
-        if column.key == key:
-            return i
-    raise KeyError(key)
-
-
-def _cell(spec, row_key: str, column_key: str | None = None) -> CellRef:
-    row = spec.row_index(row_key)
-    col = 0 if column_key is None else _column(spec, row, column_key)
-    return CellRef(spec.key, row, col)
+def _cell(spec: TableSpec, row_key: str, column_key: str | None = None) -> CellRef:
+    """A cell by its keys; without a column key, the only value of a one-value row."""
+    if column_key is None:
+        return CellRef(spec.key, spec.row_index(row_key), 0)
+    return spec.ref(row_key, column_key)
 
 
 def _item(label: str) -> str:
@@ -152,7 +150,7 @@ def _item(label: str) -> str:
     return re.sub(r"^(?:（[一二三四五六七八九十]）|\d+\.)", "", label)
 
 
-def _sub_item(row) -> str:
+def _sub_item(row: RowSpec) -> str:
     """A grouped row's own name: "（三）不予公开·1.属于国家秘密" → "属于国家秘密"."""
     return _item(row.short.split("·")[-1])
 
@@ -165,7 +163,7 @@ class _Figures:
         self.read: dict[str, Value] = {}
         self.blank: list[str] = []
 
-    def now(self, cell: CellRef):
+    def now(self, cell: CellRef) -> int | float:
         key = cell_key(cell)
         value = figure_value(self.report, key)
         self.read[key] = value
@@ -175,14 +173,14 @@ class _Figures:
             return 0
         return value
 
-    def last(self, cell: CellRef):
+    def last(self, cell: CellRef) -> Value:
         """Last year's figure, or None without last year's figures (a blank there counts as unknown)."""
         key = cell_key(cell, last=True)
         value = figure_value(self.report, key)
         self.read[key] = value
         return value
 
-    def fee(self, name: str):
+    def fee(self, name: str) -> Value:
         key = f"fees.{name}"
         value = figure_value(self.report, key)
         self.read[key] = value
@@ -200,13 +198,13 @@ class _Figures:
 # ---- numbers in words ---------------------------------------------------------------
 
 
-def percent(change, before) -> str:
+def percent(change: int | float, before: int | float) -> str:
     """|change| / before in per cent, one decimal, rounded half up: 12/74 → "16.2"."""
     ratio = Decimal(abs(change)) * 100 / Decimal(before)
     return str(ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def change_clause(now, before) -> str:
+def change_clause(now: int | float, before: Value) -> str:
     """"，较上年增加12件，增长16.2%" / "，与上年持平" / "" without last year's figure."""
     if before is None:
         return ""
@@ -220,7 +218,7 @@ def change_clause(now, before) -> str:
     return text
 
 
-def _listing(items: list[tuple[str, object]]) -> str:
+def _listing(items: Sequence[tuple[str, object]]) -> str:
     return "、".join(f"{name}{format_figure(value)}件" for name, value in items)
 
 
@@ -266,15 +264,14 @@ def _draft_active(report: Report) -> Draft:
 # ---- 一（二）依申请公开: table 3 --------------------------------------------------------
 
 
-def _row_total(f: _Figures, row_key: str, last: bool = False):
-    cell = _cell(T3, row_key, "total")
-    return f.last(cell) if last else f.now(cell)
+def _row_total(f: _Figures, row_key: str) -> int | float:
+    return f.now(_cell(T3, row_key, "total"))
 
 
 def _draft_requests(report: Report) -> Draft:
     f = _Figures(report)
     new = _row_total(f, "new_received")
-    new_before = _row_total(f, "new_received", last=True)
+    new_before = f.last(_cell(T3, "new_received", "total"))
     carried = _row_total(f, "carried_from_last_year")
     handled = _row_total(f, "total_handled")
     forward = _row_total(f, "carried_to_next_year")
@@ -285,7 +282,8 @@ def _draft_requests(report: Report) -> Draft:
             first += f"，上年为{format_figure(new_before)}件"
     else:
         first = f"本年度新收政府信息公开申请{format_figure(new)}件" + change_clause(new, new_before)
-    carried_text = (f"上年结转政府信息公开申请{format_figure(carried)}件" if carried else "无上年结转的政府信息公开申请")
+    carried_text = (f"上年结转政府信息公开申请{format_figure(carried)}件" if carried
+                    else "无上年结转的政府信息公开申请")
     if new == 0 and carried == 0:
         out.append(f"{first}，{carried_text}。")
         return f.done(REQUESTS, "".join(out))
@@ -310,13 +308,14 @@ def _applicants(f: _Figures) -> str:
         if column.key in ("natural_person", "total"):
             continue
         organisations.append((column.label, f.now(_cell(T3, "new_received", column.key))))
-    natural_label = T3.row_columns[row][_column(T3, row, "natural_person")].label
+    natural_label = T3.row_columns[row][T3.column_index("natural_person", row)].label
     organisation_sum = sum(v for _, v in organisations)
     if not organisation_sum:
         return f"以上申请均为{natural_label}申请。"
     if not natural:
         return f"以上申请均为{T3_LEGAL_PERSONS}申请（{_listing([(n, v) for n, v in organisations if v])}）。"
-    return (f"其中，{natural_label}申请{format_figure(natural)}件，{T3_LEGAL_PERSONS}申请{format_figure(organisation_sum)}件"
+    return (f"其中，{natural_label}申请{format_figure(natural)}件，"
+            f"{T3_LEGAL_PERSONS}申请{format_figure(organisation_sum)}件"
             f"（{_listing([(n, v) for n, v in organisations if v])}）。")
 
 
@@ -332,7 +331,8 @@ def _results(f: _Figures) -> str:
         values = [(_sub_item(row), f.now(_cell(T3, row.key, "total"))) for _, row in rows]
         total = sum(v for _, v in values)
         if total:
-            items.append(f"{_item(T3_GROUPS[group])}{format_figure(total)}件（{_listing([(n, v) for n, v in values if v])}）")
+            listing = _listing([(n, v) for n, v in values if v])
+            items.append(f"{_item(T3_GROUPS[group])}{format_figure(total)}件（{listing}）")
     return "、".join(items)
 
 
@@ -359,8 +359,8 @@ def _draft_reviews(report: Report) -> Draft:
               f.last(_cell(T4, key, "total")))
              for key in ("direct_suit", "suit_after_reconsideration")]
     litigation = sum(s[2] for s in suits)
-    before = [s[3] for s in suits]
-    litigation_before = None if None in before else sum(before)
+    before = [s[3] for s in suits if s[3] is not None]
+    litigation_before = sum(before) if len(before) == len(suits) else None
     if reconsideration == 0 and litigation == 0:
         text = f"本年度未发生政府信息公开{T4_RECONSIDERATION}、{T4_LITIGATION}案件"
         if reconsideration_before or litigation_before:

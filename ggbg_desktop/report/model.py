@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 from .schema import TABLES, TEXT_PARTS, CellRef, report_title
 
 # A table value: an int (counts), an int or float (the fee in 万元), or None for a blank cell.
-Value = Union[int, float, None]
+Value = int | float | None
 Matrix = list[list[Value]]
 
 
@@ -84,7 +84,7 @@ class Report:
     # Passages the program drafted from the figures, oldest first.
     drafted: list[DraftedText] = field(default_factory=list)
     # Per-report choices kept in the file (e.g. "auto_totals": true); JSON-safe values only.
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     # ---- values ------------------------------------------------------
     def value(self, ref: CellRef) -> Value:
@@ -110,7 +110,7 @@ class Report:
     def part_text(self, key: str) -> str:
         return self.preamble if key == "preamble" else self.parts.get(key, "")
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         return copy.deepcopy(self)
 
     def is_blank(self) -> bool:

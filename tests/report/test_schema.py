@@ -54,7 +54,8 @@ def _cell(spec, text):
 
 
 def test_table_two_merges():
-    for row, text in zip((0, 4, 7, 11), ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")):
+    sections = ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")
+    for row, text in zip((0, 4, 7, 11), sections, strict=True):
         cell = _cell(T2, text)
         assert (cell.row, cell.col, cell.row_span, cell.col_span) == (row, 0, 1, 4)
     licensing = next(c for c in T2.grid if c.value == CellRef("t2", 2, 0))

@@ -121,8 +121,8 @@ def recognize(document: Document) -> ImportResult:
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
         log.extend(details)
     for i in kept_as_text:
-        log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in blocks[i].rows[0]))}），"
-                         "已按文字放入所在部分")
+        first_row = _quote(" ".join(c.text for c in blocks[i].rows[0]))
+        log.info("file", f"有一个表格不属于年报的三张表（首行：{first_row}），已按文字放入所在部分")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 

@@ -6,7 +6,6 @@ from .regions import Row
 from ...report.values import is_value_token
 
 # How a row's figures were placed, for the log.
-BY_LABEL = "label"  # by the column headers' positions
 BY_ORDER = "order"  # in the official column order
 EXTRA_BLANKS = "extra_blanks"  # more cells than columns: the blank ones were passed over
 TOO_MANY = "too_many"  # more figures than columns: not placed

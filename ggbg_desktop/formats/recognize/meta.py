@@ -17,7 +17,8 @@ _ORGAN_FIRST = re.compile(r"^(?P<organ>.*?)" + _YEAR + r"年度?(?:政府信息�
 _YEAR_FIRST = re.compile(r"^" + _YEAR + r"年度?(?P<organ>.*?)(?:政府信息公开|政务公开|信息公开)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_ORGAN_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|镇|乡|街道|办事处|院|中心|署|部|处|所|站|队|会)$")
+_ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|镇|乡|街道|办事处|院|中心|署|部|处|所|站|队|会)$")
 _URL = re.compile(r"https?://[\w./%?=&#:~+-]+", re.ASCII)
 _PHONE = re.compile(r"(?:电话|联系方式|联系电话)\s*[:：]?\s*[\d（）()\-—－ ]{7,}")
 

@@ -44,7 +44,7 @@ def find_regions(tables: list[tuple[int, Table]]) -> dict[str, Region]:
         current = next((v for v in votes if v), None)
         if current is None:
             continue
-        for row, vote in zip(rows, votes):
+        for row, vote in zip(rows, votes, strict=True):
             current = vote or current
             region = regions.setdefault(current, Region(current))
             region.rows.append(row)

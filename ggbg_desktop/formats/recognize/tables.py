@@ -11,9 +11,11 @@ from ...report.schema import (
     T2_LEGACY_WORDS,
     T2_SECTION_MARK,
     T3,
+    T3_COLUMNS,
     T3_GROUPS,
     T3_HEADER_MARKS,
     T4,
+    T4_COLUMNS,
     ColumnSpec,
     RowSpec,
 )
@@ -152,7 +154,7 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
     if region is None:
         return fill
     fill.found = True
-    columns = T3.row_columns[0]
+    columns = T3_COLUMNS
     positions = _header_positions(region.rows, columns)
     expected = 0
     by_order = 0
@@ -196,10 +198,12 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
                        "这些行按列的先后顺序读取")
     if by_order:
         log.info("t3", f"表三：没有可靠的列位置（如纯文本表格），{by_order} 行按官方列序"
-                       "（自然人…其他、总计）读取")
+                       f"（{_T3_ORDER}）读取")
     return fill
 
 
+# "自然人…其他、总计"
+_T3_ORDER = "{}…{}、{}".format(*(T3_COLUMNS[T3.column_index(k)].label for k in ("natural_person", "other", "total")))
 _OTHER_HANDLING = label_key(T3_GROUPS["other_handling"])
 _OTHER_ROWS = T3.rows_of_group("other_handling")
 
@@ -226,8 +230,7 @@ def _collapsed_group(fill: TableFill, label: str, figures: list[tuple[int, str]]
 
 # ---- table 4 -----------------------------------------------------------------------------------
 
-_T4_COLUMNS = T4.row_columns[0]
-_T4_WIDTH = len(_T4_COLUMNS)  # values of each group: 维持, 纠正, 其他, 尚未审结, 总计
+_T4_WIDTH = len(T4_COLUMNS)  # values of each group: 维持, 纠正, 其他, 尚未审结, 总计
 _T4_GROUPS = len(T4.rows)  # 行政复议, 未经复议直接起诉, 复议后起诉
 _T4_VALUES = _T4_GROUPS * _T4_WIDTH
 # How a header cell names each group, checked in this order: "复议后起诉" also holds "复议".
@@ -237,6 +240,8 @@ _T4_GROUP_WORDS = (
 )
 _T4_RECONSIDERATION = T4.row_index("reconsideration")
 _T4_RECONSIDERATION_LABEL = label_key(T4.rows[_T4_RECONSIDERATION].label)
+# "行政复议、未经复议直接起诉、复议后起诉，各为结果维持、结果纠正、其他结果、尚未审结、总计"
+_T4_ORDER = f"{'、'.join(r.label for r in T4.rows)}，各为{'、'.join(c.label for c in T4_COLUMNS)}"
 
 
 def _t4_group(keys: list[str]) -> int | None:
@@ -261,7 +266,7 @@ def _t4_positions(rows: list[Row]) -> list[int] | None:
         group = _t4_group([label_key(t) for t in texts])
         if group is None:
             continue
-        kinds = [j for t in texts if (j := match_column(_T4_COLUMNS, t)) is not None]
+        kinds = [j for t in texts if (j := match_column(T4_COLUMNS, t)) is not None]
         if not kinds:
             continue
         if (group, kinds[-1]) in places:
@@ -298,11 +303,12 @@ def read_t4(region: Region | None, log: ImportLog) -> TableFill:
                                 "无法确定各值所在的列，留空待填")
                 continue
             if how == TOO_FEW:
-                log.warn("t4", f"表四：只找到 {sum(1 for t in fitted if t)} 个数值，已从左起依次填入，其余留空，请核对")
+                found = sum(1 for t in fitted if t)
+                log.warn("t4", f"表四：只找到 {found} 个数值，已从左起依次填入，其余留空，请核对")
             for g in range(_T4_GROUPS):
                 fill.place(g, dict(enumerate(fitted[g * _T4_WIDTH:(g + 1) * _T4_WIDTH])), "按顺序")
             if positions is None:
-                log.info("t4", "表四：按官方列序（行政复议、未经复议直接起诉、复议后起诉，各为维持、纠正、其他、尚未审结、总计）读取")
+                log.info("t4", f"表四：按官方列序（{_T4_ORDER}）读取")
         else:
             _place_fitted(fill, hit[0], [t for _, t in figures], _T4_WIDTH, "按行标签")
     return fill
@@ -375,11 +381,12 @@ def _read_t2_row(fill: TableFill, r: int, header, figures: list[tuple[int, str]]
             fill.placed.setdefault(r, [""] * len(columns))
             return
         _figures_note(fill, r, how)
-    got = {key: text for (_, key, _), text in zip(header, texts) if key}
+    got = {key: text for (_, key, _), text in zip(header, texts, strict=True) if key}
     placed = {i: got[key] for i, key in enumerate(wanted) if key in got}
-    for (_, key, name), text in zip(header, texts):
+    for (_, key, name), text in zip(header, texts, strict=True):
         if text and text.strip() and key not in wanted:
-            fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”在新格式中没有对应的格子，未导入")
+            fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”"
+                                "在新格式中没有对应的格子，未导入")
     if not placed:
         if len(wanted) == 1 and len(header) == 1:
             placed = {0: texts[0]}  # one value under a header we do not know: still the row's only figure

@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
 from ..schema import T2, T3, T3_CARRIED_FORWARD, T3_CARRIED_OVER, CellRef
-from ..values import format_figure
+from ..values import format_figure as fmt
 
+_CARRIED_FORWARD = T3.rows[T3_CARRIED_FORWARD].label  # "四、结转下年度继续办理"
 T2_DOCUMENT_ROWS = (T2.row_index("rules"), T2.row_index("normative_documents"))
-ISSUED, REPEALED, IN_FORCE = (T2.column_index(k, T2_DOCUMENT_ROWS[0]) for k in ("issued", "repealed", "in_force"))
+ISSUED, REPEALED, IN_FORCE = (T2.column_index(k, T2.row_index("rules")) for k in ("issued", "repealed", "in_force"))
 
 
 def check_carried_over(report: Report) -> list[Finding]:
@@ -20,13 +21,13 @@ def check_carried_over(report: Report) -> list[Finding]:
     this_row = report.tables["t3"][T3_CARRIED_OVER]
     last_row = last.tables["t3"][T3_CARRIED_FORWARD]
     year = f"{last.year}年" if last.year else "上年"
-    for c, (now, before) in enumerate(zip(this_row, last_row)):
+    for c, (now, before) in enumerate(zip(this_row, last_row, strict=True)):
         if now is None or before is None or now == before:
             continue
         out.append(Finding(
             "carry_over", ERROR,
-            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {format_figure(before)}（{year}报告“四、结转下年度继续办理”），"
-            f"现为 {format_figure(now)}",
+            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {fmt(before)}（{year}报告“{_CARRIED_FORWARD}”），"
+            f"现为 {fmt(now)}",
             (CellRef("t3", T3_CARRIED_OVER, c),),
             expected=before, actual=now,
         ))
@@ -43,14 +44,14 @@ def check_in_force(report: Report) -> list[Finding]:
         row = report.tables["t2"][r]
         issued, repealed, in_force = row[ISSUED], row[REPEALED], row[IN_FORCE]
         before = last.tables["t2"][r][IN_FORCE]
-        if None in (issued, repealed, in_force, before):
+        if issued is None or repealed is None or in_force is None or before is None:
             continue
         expected = before + issued - repealed
         if expected != in_force:
             out.append(Finding(
                 "in_force", WARNING,
-                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {format_figure(before)} + 本年制发 {format_figure(issued)} − "
-                f"本年废止 {format_figure(repealed)} 应为 {format_figure(expected)}，现为 {format_figure(in_force)}；如有修改或清理请核实",
+                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
+                f"本年废止 {fmt(repealed)} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实",
                 (CellRef("t2", r, IN_FORCE),),
                 expected=expected, actual=in_force,
             ))

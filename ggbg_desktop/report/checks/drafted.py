@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ..drafted import changed_figures, locate
 from ..drafting import KIND_NAMES, figure_cell, figure_name
+from ..model import Value
 from ..values import format_figure
 from ..findings import WARNING, Finding, TextSpan
 from ..model import Report
 from ..schema import part_name
 
 
-def _shown(value) -> str:
+def _shown(value: Value) -> str:
     return "空" if value is None else format_figure(value)
 
 

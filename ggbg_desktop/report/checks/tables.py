@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import ERROR, Finding
-from ..model import Report, Value
+from ..model import Report
 from ..schema import (
     COUNT,
     T3,
@@ -24,18 +24,10 @@ from ..schema import (
     TABLES,
     CellRef,
 )
-from ..values import format_figure
-
-# ui/table_model.py still imports the formatter by this name; it goes when that module imports
-# report.values.format_figure itself.
-fmt = format_figure
+from ..values import format_figure as fmt  # ui/table_model.py imports it from here: to report.values
 
 # The rows of table 3's balance (rule 3): 一 + 二 = （七）总计 + 四.
 _BALANCE_ROWS = (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)
-
-
-def _all_present(values: Iterable[Value]) -> bool:
-    return all(v is not None for v in values)
 
 
 def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, ...], what: str) -> Finding | None:
@@ -43,8 +35,8 @@ def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, .
     (the blank rule names those)."""
     table = report.tables[total.table]
     value = table[total.row][total.col]
-    values = [table[ref.row][ref.col] for ref in parts]
-    if value is None or not _all_present(values):
+    values = [v for ref in parts if (v := table[ref.row][ref.col]) is not None]
+    if value is None or len(values) != len(parts):
         return None
     expected = sum(values)
     if expected == value:
@@ -52,13 +44,13 @@ def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, .
     spec = TABLES[total.table]
     return Finding(
         rule, ERROR,
-        f"{TABLE_NAMES[total.table]} {spec.cell_label(total.row, total.col)} 应为 {format_figure(expected)}，"
-        f"现为 {format_figure(value)}（{what}）",
+        f"{TABLE_NAMES[total.table]} {spec.cell_label(total.row, total.col)} 应为 {fmt(expected)}，"
+        f"现为 {fmt(value)}（{what}）",
         (total,) + parts, expected=expected, actual=value,
     )
 
 
-def _found(findings) -> list[Finding]:
+def _found(findings: Iterable[Finding | None]) -> list[Finding]:
     return [f for f in findings if f is not None]
 
 
@@ -96,8 +88,8 @@ def check_t3_balance(report: Report) -> list[Finding]:
             column = T3_COLUMNS[c].label
             out.append(Finding(
                 "t3_balance", ERROR,
-                f"表三 {column}列勾稽关系不成立：一+二 = {format_figure(new)}+{format_figure(carried)} = {format_figure(incoming)}，"
-                f"（七）总计+四 = {format_figure(handled)}+{format_figure(forward)} = {format_figure(outgoing)}，两者应相等",
+                f"表三 {column}列勾稽关系不成立：一+二 = {fmt(new)}+{fmt(carried)} = {fmt(incoming)}，"
+                f"（七）总计+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
                 tuple(CellRef("t3", r, c) for r in _BALANCE_ROWS),
                 expected=incoming, actual=outgoing,
             ))
@@ -138,13 +130,13 @@ def check_values(report: Report) -> list[Finding]:
     return out
 
 
-def _value_problem(value, kind: str) -> str | None:
+def _value_problem(value: object, kind: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"应为数字，现为“{value}”"
     if value < 0:
-        return f"不能为负数，现为 {format_figure(value)}"
+        return f"不能为负数，现为 {fmt(value)}"
     if kind == COUNT and isinstance(value, float) and not value.is_integer():
-        return f"应为整数（件数），现为 {format_figure(value)}"
+        return f"应为整数（件数），现为 {fmt(value)}"
     return None
 
 

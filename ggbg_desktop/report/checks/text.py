@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..findings import WARNING, Finding, TextSpan
-from ..model import Report
+from ..model import Matrix, Report, Value
 from ..narrative import (
     CARRIED_FORWARD,
     CARRIED_OVER,
     FACT_NAMES,
+    Sentence,
     FEES,
     HANDLED,
     LITIGATION,
@@ -19,7 +20,7 @@ from ..narrative import (
     stated_figures,
 )
 from ..schema import PART_BY_KEY, T2, T3, T4, TABLE_NAMES, TABLES, TEXT_PARTS, CellRef, header_field, part_name
-from ..values import format_figure
+from ..values import format_figure as fmt
 
 NARRATIVE = ("preamble",) + TEXT_PARTS
 
@@ -39,11 +40,10 @@ def _cells_name(cells: tuple[CellRef, ...]) -> str:
     return "与".join(f"{TABLE_NAMES[c.table]} {TABLES[c.table].cell_label(c.row, c.col)}" for c in cells)
 
 
-def _table_sum(tables, cells: tuple[CellRef, ...]):
+def _table_sum(tables: dict[str, Matrix], cells: tuple[CellRef, ...]) -> Value:
     values = [tables[c.table][c.row][c.col] for c in cells]
-    if any(v is None for v in values):
-        return None
-    return sum(values)
+    present = [v for v in values if v is not None]
+    return sum(present) if len(present) == len(values) else None
 
 
 def check_stated_figures(report: Report) -> list[Finding]:
@@ -66,7 +66,7 @@ def check_stated_figures(report: Report) -> list[Finding]:
             span = TextSpan(part, fig.start, fig.end)
             if table_value is not None and table_value == fig.value:
                 continue
-            stated = format_figure(fig.value)
+            stated = fmt(fig.value)
             if last_value is not None and last_value == fig.value:
                 out.append(Finding(
                     "text_stale", WARNING,
@@ -78,7 +78,7 @@ def check_stated_figures(report: Report) -> list[Finding]:
                 out.append(Finding(
                     "text_figure", WARNING,
                     f"{part_name(part)}文字称{FACT_NAMES[fig.fact]} {stated}，"
-                    f"但{_cells_name(cells)}为 {format_figure(table_value)}",
+                    f"但{_cells_name(cells)}为 {fmt(table_value)}",
                     cells, span, expected=table_value, actual=fig.value,
                 ))
     return out
@@ -118,7 +118,7 @@ def check_years(report: Report) -> list[Finding]:
     return out
 
 
-def _quote(text: str, sentence, limit: int = 40) -> str:
+def _quote(text: str, sentence: Sentence, limit: int = 40) -> str:
     """The sentence as the clerk wrote it, shortened for a message."""
     quoted = text[sentence.start:sentence.end].strip().rstrip("。；;")
     return quoted if len(quoted) <= limit else quoted[:limit] + "…"
