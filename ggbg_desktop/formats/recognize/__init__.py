@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...report.model import Report
-from ...report.schema import META_NAME, PARTS, TABLE_NAMES, TEXT_PARTS, header_field
+from ...report.schema import META_NAME, PART_BY_KEY, PARTS, TABLE_NAMES, TEXT_PARTS, header_field
 from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
@@ -101,7 +101,7 @@ def recognize(document: Document) -> ImportResult:
         else:
             log.warn(spec.key, f"{spec.heading}：找到标题{how}，但下面没有文字")
     if not headings and any(texts):
-        log.error("p1", "未找到“一、总体情况”等各部分标题，正文未分入各部分，请手工整理")
+        log.error("p1", f"未找到“{PART_BY_KEY['p1'].heading}”等各部分标题，正文未分入各部分，请手工整理")
 
     for key, read in (("t2", read_t2), ("t3", read_t3), ("t4", read_t4)):
         details = ImportLog()
@@ -164,8 +164,9 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
             log.warn("meta", f"未找到{_label('year')}，请填写")
     report.meta.year = year
     report.meta.title = meta_lines.keep_title(title or form_title, report.meta.organ, year)
-    report.meta.website = meta_lines.website(report.preamble)
-    report.meta.contact = meta_lines.contact(report.preamble)
+    # The preamble's own website and contact line win; a 报告信息 form's stay when it gives none.
+    report.meta.website = meta_lines.website(report.preamble) or report.meta.website
+    report.meta.contact = meta_lines.contact(report.preamble) or report.meta.contact
     if report.preamble:
         log.info("preamble", f"导语：{len(report.preamble.splitlines())} 段")
 
@@ -179,7 +180,7 @@ def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
         return body
     if body and (date := parse_date(body[-1])):
         report.meta.signature_date = date
-        log.info("meta", f"落款日期：{date}")
+        log.info("meta", f"落款{_label('signature_date')}：{date}")
         body.pop()
         if body and meta_lines.is_signature_organ(body[-1]):
             organ = collapse_spaces(body.pop())

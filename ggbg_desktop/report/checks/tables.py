@@ -18,6 +18,7 @@ from ..schema import (
     T3_TOTAL_COLUMN,
     T3_TOTAL_HANDLED,
     T4,
+    T4_COLUMNS,
     T4_PART_COLUMNS,
     T4_TOTAL_COLUMN,
     TABLE_NAMES,
@@ -96,10 +97,12 @@ def check_t3_balance(report: Report) -> list[Finding]:
     return out
 
 
+_T4_PARTS_NAMED = "、".join(T4_COLUMNS[c].label for c in T4_PART_COLUMNS) + "之和"
+
+
 def check_t4_totals(report: Report) -> list[Finding]:
     """Rule 4: in each of the three groups, 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
-    return _found(_sum_rule(report, "t4_total", total, parts, "结果维持、结果纠正、其他结果、尚未审结之和")
-                  for total, parts in T4_SUMS)
+    return _found(_sum_rule(report, "t4_total", total, parts, _T4_PARTS_NAMED) for total, parts in T4_SUMS)
 
 
 def check_values(report: Report) -> list[Finding]:
