@@ -8,6 +8,9 @@ from typing import Any
 
 from .schema import TABLES, TEXT_PARTS, CellRef, report_title
 
+# Report.settings key: the total cells are computed from their parts as the clerk types (自动合计).
+AUTO_TOTALS = "auto_totals"
+
 # A table value: an int (counts), an int or float (the fee in 万元), or None for a blank cell.
 Value = int | float | None
 Matrix = list[list[Value]]
