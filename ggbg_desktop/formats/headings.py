@@ -64,7 +64,9 @@ def heading_candidate(text: str, index: int = 0) -> Candidate | None:
         if number == part + 1:
             return Candidate(index, part, 3.0, "title")
         return Candidate(index, part, 0.8, "title")
-    chinese_top = level == "top" and number is not None and 1 <= number <= 6 and not s[0].isdigit()
+    if number is None:
+        return None
+    chinese_top = level == "top" and 1 <= number <= 6 and not s[0].isdigit()
     if chinese_top and len(rest) <= 20 and "，" not in rest and "," not in rest:
         return Candidate(index, number - 1, 0.5, "number")
     return None

@@ -61,13 +61,14 @@ def recognize(document: Document) -> ImportResult:
         texts.append(text)
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
+    table_at = dict(tables)
     forms = {i: f for i, b in tables if (f := read_fields(b)) is not None}
     regions = find_regions([(i, b) for i, b in tables if i not in forms])
     report_tables = sorted({i for region in regions.values() for i in region.blocks})
     # A table that is none of the three (a list in part 一, a contact table) stays in its part as text.
     kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
     for i in kept_as_text:
-        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in blocks[i].rows)
+        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in table_at[i].rows)
         texts[i] = "\n".join(r for r in rows if r)
     headings = choose_headings([t or "" for t in texts])
     heading_at = {c.index: key for key, c in headings.items()}
@@ -113,7 +114,7 @@ def recognize(document: Document) -> ImportResult:
         if fill.found:
             count = sum(1 for row in fill.matrix for v in row if v is not None)
             total = sum(len(row) for row in fill.matrix)
-            sources = [blocks[i].source for i in regions[key].blocks if blocks[i].source]
+            sources = [table_at[i].source for i in regions[key].blocks if table_at[i].source]
             how = "".join(f"；{s}" for s in dict.fromkeys(sources))
             log.info(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：已找到，读出 {count}/{total} 个数值{how}")
         else:
@@ -121,7 +122,7 @@ def recognize(document: Document) -> ImportResult:
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
         log.extend(details)
     for i in kept_as_text:
-        first_row = _quote(" ".join(c.text for c in blocks[i].rows[0]))
+        first_row = _quote(" ".join(c.text for c in table_at[i].rows[0]))
         log.info("file", f"有一个表格不属于年报的三张表（首行：{first_row}），已按文字放入所在部分")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 

@@ -354,7 +354,7 @@ def read_t2(region: Region | None, log: ImportLog) -> TableFill:
             keys = [(c, _t2_column_key(t), t) for c, t in labels[start:end]]
             if any(k for _, k, _ in keys):
                 header = keys
-        if not row_label:
+        if not row_label or hit is None:
             if has_figures(figures) and texts:
                 log.warn("t2", f"表二：未识别的行“{texts[-1].strip()}”，其数值未导入")
             continue
