@@ -141,3 +141,16 @@ def test_rows_and_columns_by_key():
     assert T3.rows_of_group("other_handling") == (20, 21, 22)
     with pytest.raises(KeyError):
         T3.ref("total_handled", "fees")
+
+
+def test_no_module_but_the_schema_addresses_an_official_cell_by_number():
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "ggbg_desktop"
+    by_number = re.compile(r'CellRef\(\s*"t[234]"\s*,\s*\d|tables\["t[234]"\]\[\d|row_columns\[\d\]'
+                           r"|T[234]_ROWS\[\d|T[34]_COLUMNS\[\d")
+    found = [f"{path.relative_to(package)}:{i}" for path in sorted(package.rglob("*.py"))
+             if path.name != "schema.py"
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if by_number.search(line)]
+    assert found == []
