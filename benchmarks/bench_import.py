@@ -22,7 +22,9 @@ from ggbg_desktop.formats.registry import read_bytes  # noqa: E402
 
 
 def _clear_label_caches() -> None:
-    from ggbg_desktop.formats.recognize import normalize, tables, values
+    from ggbg_desktop.formats import normalize
+    from ggbg_desktop.formats.recognize import tables
+    from ggbg_desktop.report import values
 
     for cached in (normalize.norm, normalize.label_key, tables._scores, values.is_value_token):
         cached.cache_clear()

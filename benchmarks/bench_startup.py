@@ -78,8 +78,8 @@ def compare(editor: list[str], env: dict, pairs: int) -> dict:
     for _ in range(pairs):
         a_runs.append(run_once(editor, env, ROOT))
         b_runs.append(run_once(bare, env, BARE_WINDOW.parent))
-    time_ratios = [a[0] / b[0] for a, b in zip(a_runs, b_runs)]
-    memory_ratios = [a[1] / b[1] for a, b in zip(a_runs, b_runs)]
+    time_ratios = [a[0] / b[0] for a, b in zip(a_runs, b_runs, strict=True)]
+    memory_ratios = [a[1] / b[1] for a, b in zip(a_runs, b_runs, strict=True)]
     return {
         "pairs": pairs,
         "editor_ms": statistics.median(t for t, _ in a_runs) * 1000,

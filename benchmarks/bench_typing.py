@@ -144,8 +144,8 @@ def measure(keys: int = 200) -> dict:
         watch = _PaintWatch(app)
         before = [row[:] for row in window.state.report.tables["t3"]]
         table = type_table(app, window, watch, keys)
-        cells_changed = sum(a != b for old, new in zip(before, window.state.report.tables["t3"])
-                            for a, b in zip(old, new))
+        cells_changed = sum(a != b for old, new in zip(before, window.state.report.tables["t3"], strict=True)
+                            for a, b in zip(old, new, strict=True))
         text = type_text(app, window, watch, keys)
         typed = TYPED_TEXT * (keys // len(TYPED_TEXT) + 1)
         text_arrived = window.state.report.parts["p1"].endswith(typed[:keys])

@@ -50,6 +50,7 @@ def _application(argv0: str):
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from . import APP_NAME
     from .ui.fonts import ui_font
     from .ui.settings import APPLICATION, ORGANIZATION
 
@@ -60,7 +61,7 @@ def _application(argv0: str):
         app = QApplication([argv0])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("政府信息公开年报编辑器")
+    app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale("zh_CN"))  # by name: the Language/Country enums cost 30 ms to build
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

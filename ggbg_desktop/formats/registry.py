@@ -55,7 +55,6 @@ WRITERS: tuple[Format, ...] = (
     Format("text", "纯文本", "ggbg_desktop.formats.writers.text", (".txt",)),
 )
 
-NATIVE_LABEL = "年报文件"
 RECOGNIZER = "ggbg_desktop.formats.recognize"
 
 

@@ -4,6 +4,8 @@ The checks (and the narrative patterns they compile) load on first use of ``chec
 ``count`` or ``RULES``: converting a file never checks it and should not pay for them.
 """
 
+from typing import Any
+
 from .findings import ERROR, WARNING, Finding, TextSpan
 from .model import LastYear, Meta, Report
 from .schema import PARTS, TABLES, CellRef
@@ -12,7 +14,7 @@ from .totals import TOTAL_CELLS, fill_totals
 _CHECKS = ("RULES", "check", "check_changed", "count")
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _CHECKS:
         from . import checks
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..errors import UserError
-from .drafting import KIND_NAMES, KIND_PARTS, DraftIncomplete, draft, figure_value, kinds_of_part
+from .drafting import KIND_NAMES, KIND_PARTS, Draft, DraftIncomplete, draft, figure_value, kinds_of_part
 from .findings import TextSpan
 from .model import DraftedText, Report, Value
 from .schema import TEXT_PARTS, part_name
@@ -163,7 +163,7 @@ def insert_drafted(report: Report, part: str, position: int, kinds: tuple[str, .
     return Inserted(result, start, end, tuple(skipped))
 
 
-def _record(part: str, d) -> DraftedText:
+def _record(part: str, d: Draft) -> DraftedText:
     return DraftedText(part, d.kind, d.text, dict(d.figures))
 
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import UserError
 from .model import Report, Value
+from .values import format_figure
 from .schema import (
     T2,
     T3,
@@ -36,6 +38,8 @@ from .schema import (
     TABLE_NAMES,
     TABLES,
     CellRef,
+    RowSpec,
+    TableSpec,
 )
 
 ACTIVE = "active"
@@ -105,7 +109,8 @@ def figure_value(report: Report, key: str) -> Value:
     """The value a figure key names in ``report`` now; None for a blank or absent figure."""
     last, cell, fee = _parse_key(key)
     if fee is not None:
-        return getattr(report.information_fees, fee)
+        value: Value = getattr(report.information_fees, fee)
+        return value
     assert cell is not None
     if last:
         if report.last_year is None:
@@ -133,17 +138,11 @@ def figure_name(key: str) -> str:
 # ---- addressing by schema keys ---------------------------------------------------
 
 
-def _column(spec, row: int, key: str) -> int:
-    for i, column in enumerate(spec.row_columns[row]):
-        if column.key == key:
-            return i
-    raise KeyError(key)
-
-
-def _cell(spec, row_key: str, column_key: str | None = None) -> CellRef:
-    row = spec.row_index(row_key)
-    col = 0 if column_key is None else _column(spec, row, column_key)
-    return CellRef(spec.key, row, col)
+def _cell(spec: TableSpec, row_key: str, column_key: str | None = None) -> CellRef:
+    """A cell by its keys; without a column key, the only value of a one-value row."""
+    if column_key is None:
+        return CellRef(spec.key, spec.row_index(row_key), 0)
+    return spec.ref(row_key, column_key)
 
 
 def _item(label: str) -> str:
@@ -151,7 +150,7 @@ def _item(label: str) -> str:
     return re.sub(r"^(?:（[一二三四五六七八九十]）|\d+\.)", "", label)
 
 
-def _sub_item(row) -> str:
+def _sub_item(row: RowSpec) -> str:
     """A grouped row's own name: "（三）不予公开·1.属于国家秘密" → "属于国家秘密"."""
     return _item(row.short.split("·")[-1])
 
@@ -164,7 +163,7 @@ class _Figures:
         self.read: dict[str, Value] = {}
         self.blank: list[str] = []
 
-    def now(self, cell: CellRef):
+    def now(self, cell: CellRef) -> int | float:
         key = cell_key(cell)
         value = figure_value(self.report, key)
         self.read[key] = value
@@ -174,14 +173,14 @@ class _Figures:
             return 0
         return value
 
-    def last(self, cell: CellRef):
+    def last(self, cell: CellRef) -> Value:
         """Last year's figure, or None without last year's figures (a blank there counts as unknown)."""
         key = cell_key(cell, last=True)
         value = figure_value(self.report, key)
         self.read[key] = value
         return value
 
-    def fee(self, name: str):
+    def fee(self, name: str) -> Value:
         key = f"fees.{name}"
         value = figure_value(self.report, key)
         self.read[key] = value
@@ -199,22 +198,13 @@ class _Figures:
 # ---- numbers in words ---------------------------------------------------------------
 
 
-def number(value) -> str:
-    """A figure as written in the text: 86, 236.982 (no thousands separators: the checks read plain digits)."""
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)).normalize(), "f")
-    return str(value)
-
-
-def percent(change, before) -> str:
+def percent(change: int | float, before: int | float) -> str:
     """|change| / before in per cent, one decimal, rounded half up: 12/74 → "16.2"."""
     ratio = Decimal(abs(change)) * 100 / Decimal(before)
     return str(ratio.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def change_clause(now, before) -> str:
+def change_clause(now: int | float, before: Value) -> str:
     """"，较上年增加12件，增长16.2%" / "，与上年持平" / "" without last year's figure."""
     if before is None:
         return ""
@@ -222,14 +212,14 @@ def change_clause(now, before) -> str:
     if diff == 0:
         return "，与上年持平"
     word, trend = ("增加", "增长") if diff > 0 else ("减少", "下降")
-    text = f"，较上年{word}{number(abs(diff))}件"
+    text = f"，较上年{word}{format_figure(abs(diff))}件"
     if before != 0:
         text += f"，{trend}{percent(diff, before)}%"
     return text
 
 
-def _listing(items: list[tuple[str, object]]) -> str:
-    return "、".join(f"{name}{number(value)}件" for name, value in items)
+def _listing(items: Sequence[tuple[str, object]]) -> str:
+    return "、".join(f"{name}{format_figure(value)}件" for name, value in items)
 
 
 # ---- 一（一）主动公开: table 2 ------------------------------------------------------------
@@ -246,12 +236,12 @@ def _draft_active(report: Report) -> Draft:
         if issued == 0 and repealed == 0:
             head = f"本年度未制发、废止{label}"
         elif issued and repealed:
-            head = f"本年度制发{label}{number(issued)}件，废止{number(repealed)}件"
+            head = f"本年度制发{label}{format_figure(issued)}件，废止{format_figure(repealed)}件"
         elif issued:
-            head = f"本年度制发{label}{number(issued)}件，未废止{label}"
+            head = f"本年度制发{label}{format_figure(issued)}件，未废止{label}"
         else:
-            head = f"本年度未制发{label}，废止{label}{number(repealed)}件"
-        tail = f"现行有效{label}{number(in_force)}件" if in_force else f"无现行有效的{label}"
+            head = f"本年度未制发{label}，废止{label}{format_figure(repealed)}件"
+        tail = f"现行有效{label}{format_figure(in_force)}件" if in_force else f"无现行有效的{label}"
         sentences.append(f"{head}，{tail}。")
     decisions: list[tuple[str, Value]] = []
     none: list[tuple[str, Value]] = []
@@ -261,28 +251,27 @@ def _draft_active(report: Report) -> Draft:
         (decisions if value else none).append((label, value))
     parts = []
     if decisions:
-        parts.append("本年度作出" + "、".join(f"{label}决定{number(v)}件" for label, v in decisions))
+        parts.append("本年度作出" + "、".join(f"{label}决定{format_figure(v)}件" for label, v in decisions))
     if none:
         parts.append(("本年度" if not decisions else "") + "未作出" + "、".join(label for label, _ in none) + "决定")
     sentences.append("，".join(parts) + "。")
     fee_label = T2.rows[T2.row_index("fees")].label
     fee = f.now(_cell(T2, "fees"))
-    sentences.append(f"本年度{fee_label}{number(fee)}万元。" if fee else f"本年度未收取{fee_label}。")
+    sentences.append(f"本年度{fee_label}{format_figure(fee)}万元。" if fee else f"本年度未收取{fee_label}。")
     return f.done(ACTIVE, "".join(sentences))
 
 
 # ---- 一（二）依申请公开: table 3 --------------------------------------------------------
 
 
-def _row_total(f: _Figures, row_key: str, last: bool = False):
-    cell = _cell(T3, row_key, "total")
-    return f.last(cell) if last else f.now(cell)
+def _row_total(f: _Figures, row_key: str) -> int | float:
+    return f.now(_cell(T3, row_key, "total"))
 
 
 def _draft_requests(report: Report) -> Draft:
     f = _Figures(report)
     new = _row_total(f, "new_received")
-    new_before = _row_total(f, "new_received", last=True)
+    new_before = f.last(_cell(T3, "new_received", "total"))
     carried = _row_total(f, "carried_from_last_year")
     handled = _row_total(f, "total_handled")
     forward = _row_total(f, "carried_to_next_year")
@@ -290,10 +279,11 @@ def _draft_requests(report: Report) -> Draft:
     if new == 0:
         first = "本年度未收到政府信息公开申请"
         if new_before:
-            first += f"，上年为{number(new_before)}件"
+            first += f"，上年为{format_figure(new_before)}件"
     else:
-        first = f"本年度新收政府信息公开申请{number(new)}件" + change_clause(new, new_before)
-    carried_text = (f"上年结转政府信息公开申请{number(carried)}件" if carried else "无上年结转的政府信息公开申请")
+        first = f"本年度新收政府信息公开申请{format_figure(new)}件" + change_clause(new, new_before)
+    carried_text = (f"上年结转政府信息公开申请{format_figure(carried)}件" if carried
+                    else "无上年结转的政府信息公开申请")
     if new == 0 and carried == 0:
         out.append(f"{first}，{carried_text}。")
         return f.done(REQUESTS, "".join(out))
@@ -302,10 +292,10 @@ def _draft_requests(report: Report) -> Draft:
         out.append(_applicants(f))
     out.append(carried_text + "。")
     if handled:
-        out.append(f"本年度办结政府信息公开申请{number(handled)}件，其中{_results(f)}。")
+        out.append(f"本年度办结政府信息公开申请{format_figure(handled)}件，其中{_results(f)}。")
     else:
         out.append("本年度尚无办结的政府信息公开申请。")
-    out.append(f"另有{number(forward)}件政府信息公开申请结转下年度继续办理。" if forward
+    out.append(f"另有{format_figure(forward)}件政府信息公开申请结转下年度继续办理。" if forward
                else "无结转下年度继续办理的政府信息公开申请。")
     return f.done(REQUESTS, "".join(out))
 
@@ -318,13 +308,14 @@ def _applicants(f: _Figures) -> str:
         if column.key in ("natural_person", "total"):
             continue
         organisations.append((column.label, f.now(_cell(T3, "new_received", column.key))))
-    natural_label = T3.row_columns[row][_column(T3, row, "natural_person")].label
+    natural_label = T3.row_columns[row][T3.column_index("natural_person", row)].label
     organisation_sum = sum(v for _, v in organisations)
     if not organisation_sum:
         return f"以上申请均为{natural_label}申请。"
     if not natural:
         return f"以上申请均为{T3_LEGAL_PERSONS}申请（{_listing([(n, v) for n, v in organisations if v])}）。"
-    return (f"其中，{natural_label}申请{number(natural)}件，{T3_LEGAL_PERSONS}申请{number(organisation_sum)}件"
+    return (f"其中，{natural_label}申请{format_figure(natural)}件，"
+            f"{T3_LEGAL_PERSONS}申请{format_figure(organisation_sum)}件"
             f"（{_listing([(n, v) for n, v in organisations if v])}）。")
 
 
@@ -334,13 +325,14 @@ def _results(f: _Figures) -> str:
     for key in ("disclosed", "partly_disclosed"):
         value = f.now(_cell(T3, key, "total"))
         if value:
-            items.append(f"{_item(T3.rows[T3.row_index(key)].short)}{number(value)}件")
+            items.append(f"{_item(T3.rows[T3.row_index(key)].short)}{format_figure(value)}件")
     for group in ("withheld", "unavailable", "not_processed", "other_handling"):
         rows = [(r, row) for r, row in enumerate(T3.rows) if row.group == group]
         values = [(_sub_item(row), f.now(_cell(T3, row.key, "total"))) for _, row in rows]
         total = sum(v for _, v in values)
         if total:
-            items.append(f"{_item(T3_GROUPS[group])}{number(total)}件（{_listing([(n, v) for n, v in values if v])}）")
+            listing = _listing([(n, v) for n, v in values if v])
+            items.append(f"{_item(T3_GROUPS[group])}{format_figure(total)}件（{listing}）")
     return "、".join(items)
 
 
@@ -367,29 +359,29 @@ def _draft_reviews(report: Report) -> Draft:
               f.last(_cell(T4, key, "total")))
              for key in ("direct_suit", "suit_after_reconsideration")]
     litigation = sum(s[2] for s in suits)
-    before = [s[3] for s in suits]
-    litigation_before = None if None in before else sum(before)
+    before = [s[3] for s in suits if s[3] is not None]
+    litigation_before = sum(before) if len(before) == len(suits) else None
     if reconsideration == 0 and litigation == 0:
         text = f"本年度未发生政府信息公开{T4_RECONSIDERATION}、{T4_LITIGATION}案件"
         if reconsideration_before or litigation_before:
-            text += (f"，上年{T4_RECONSIDERATION}{number(reconsideration_before or 0)}件、"
-                     f"{T4_LITIGATION}{number(litigation_before or 0)}件")
+            text += (f"，上年{T4_RECONSIDERATION}{format_figure(reconsideration_before or 0)}件、"
+                     f"{T4_LITIGATION}{format_figure(litigation_before or 0)}件")
         return f.done(REVIEWS, text + "。")
     out = []
     if reconsideration:
-        out.append(f"本年度发生政府信息公开{T4_RECONSIDERATION}{number(reconsideration)}件"
+        out.append(f"本年度发生政府信息公开{T4_RECONSIDERATION}{format_figure(reconsideration)}件"
                    + change_clause(reconsideration, reconsideration_before)
                    + f"，其中{_outcomes(f, 'reconsideration')}。")
     else:
         out.append(f"本年度未发生政府信息公开{T4_RECONSIDERATION}" +
-                   (f"，上年为{number(reconsideration_before)}件" if reconsideration_before else "") + "。")
+                   (f"，上年为{format_figure(reconsideration_before)}件" if reconsideration_before else "") + "。")
     if litigation:
-        groups = [f"{label}{number(value)}件（{_outcomes(f, key)}）" for label, key, value, _ in suits if value]
-        out.append(f"本年度发生政府信息公开{T4_LITIGATION}{number(litigation)}件"
+        groups = [f"{label}{format_figure(value)}件（{_outcomes(f, key)}）" for label, key, value, _ in suits if value]
+        out.append(f"本年度发生政府信息公开{T4_LITIGATION}{format_figure(litigation)}件"
                    + change_clause(litigation, litigation_before) + "，其中" + "，".join(groups) + "。")
     else:
         out.append(f"本年度未发生政府信息公开{T4_LITIGATION}" +
-                   (f"，上年为{number(litigation_before)}件" if litigation_before else "") + "。")
+                   (f"，上年为{format_figure(litigation_before)}件" if litigation_before else "") + "。")
     return f.done(REVIEWS, "".join(out))
 
 
@@ -407,8 +399,8 @@ def _draft_fees(report: Report) -> Draft:
     if not notices and not amount and not collected:
         text = "本年度未收取信息处理费，发出收费通知的件数和总金额以及实际收取的总金额均为0。"
     else:
-        text = f"本年度发出信息处理费收费通知{number(notices)}件，收费通知总金额{number(amount)}元，"
-        text += f"实际收取信息处理费{number(collected)}元。" if collected else "实际未收取信息处理费。"
+        text = f"本年度发出信息处理费收费通知{format_figure(notices)}件，收费通知总金额{format_figure(amount)}元，"
+        text += f"实际收取信息处理费{format_figure(collected)}元。" if collected else "实际未收取信息处理费。"
     return f.done(FEES, text)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .schema import CellRef
 
@@ -17,7 +17,7 @@ class TextSpan(NamedTuple):
     start: int
     end: int
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"part": self.part, "start": self.start, "end": self.end}
 
 
@@ -34,8 +34,8 @@ class Finding(NamedTuple):
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def to_json(self) -> dict:
-        data = {
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,

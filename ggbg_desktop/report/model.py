@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 from .schema import TABLES, TEXT_PARTS, CellRef, report_title
 
+# Report.settings key: the total cells are computed from their parts as the clerk types (自动合计).
+AUTO_TOTALS = "auto_totals"
+
 # A table value: an int (counts), an int or float (the fee in 万元), or None for a blank cell.
-Value = Union[int, float, None]
+Value = int | float | None
 Matrix = list[list[Value]]
 
 # What a report can hold: years the file format accepts (save and load share these, so rollover and the
@@ -90,7 +93,7 @@ class Report:
     # Passages the program drafted from the figures, oldest first.
     drafted: list[DraftedText] = field(default_factory=list)
     # Per-report choices kept in the file (e.g. "auto_totals": true); JSON-safe values only.
-    settings: dict = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     # ---- values ------------------------------------------------------
     def value(self, ref: CellRef) -> Value:
@@ -116,7 +119,7 @@ class Report:
     def part_text(self, key: str) -> str:
         return self.preamble if key == "preamble" else self.parts.get(key, "")
 
-    def copy(self) -> "Report":
+    def copy(self) -> Report:
         return copy.deepcopy(self)
 
     def is_blank(self) -> bool:

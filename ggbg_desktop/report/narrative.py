@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -109,7 +110,8 @@ _FEE_PATTERN = re.compile(r"行政事业性收费" + _CLAUSE + r"{0,12}?(\d+(?:\
 
 _NONE = r"(?:未|无|没有|未曾|不存在)"
 _ZERO_PATTERNS = (
-    (NEW_RECEIVED, re.compile(_NONE + r"(?:收到|接到|受理|发生)?(?:任何)?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请")),
+    (NEW_RECEIVED, re.compile(_NONE + r"(?:收到|接到|受理|发生)?(?:任何)?"
+                                      r"(?:政府信息公开|依申请公开|信息公开)(?:的)?申请")),
     (NEW_RECEIVED, re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:任何)?" + _CLAUSE + r"{0,8}?申请")),
 )
 # "无行政复议", "未发生因政府信息公开申请提起行政复议、行政诉讼的情况": the negation reaches
@@ -123,7 +125,7 @@ def _number(text: str) -> float:
     return int(value) if value.is_integer() else value
 
 
-def _clean(sentence: Sentence, match) -> bool:
+def _clean(sentence: Sentence, match: re.Match[str]) -> bool:
     """False when words in the figure's clause before it make it describe another period
     or a difference ("较上年增加12件")."""
     clause_start = max(sentence.text.rfind(ch, 0, match.start()) for ch in ",;；")
@@ -228,7 +230,7 @@ _REFERENCE_AFTER = re.compile(r"^\s*(?:以来|同期|相比|比较|增长|下降
 _YEAR_BEFORE_NIAN = re.compile(r"(?:19|20)\d{2}\s{0,2}$")
 
 
-def _year_uses(norm: str):
+def _year_uses(norm: str) -> Iterator[re.Match[str]]:
     """Matches of _CURRENT_YEAR_USE, found from each 年 backwards: scanning for 年 runs in C,
     while letting the pattern try every position costs a Python-visible regex step each."""
     pos = norm.find("年")

@@ -19,8 +19,8 @@ with their spans, and value cells that point into the matrix.
 
 from __future__ import annotations
 
-from types import MappingProxyType
-from typing import Iterator, Mapping, NamedTuple
+from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 # --------------------------------------------------------------------------
 # Parts of the report (FORMAT.md §2)
@@ -67,6 +67,34 @@ OVERVIEW_SUBHEADINGS: tuple[str, ...] = (
     "（五）监督保障",
 )
 
+# --------------------------------------------------------------------------
+# Header fields (报告信息): the report's metadata, one per attribute of ``report.model.Meta``
+
+
+class HeaderField(NamedTuple):
+    key: str  # the attribute of Meta: "organ", "year" …
+    label: str  # how the editor, the workbook and the messages name it
+    kind: str = "text"  # "text", "year" or "date" ("YYYY-MM-DD")
+    aliases: tuple[str, ...] = ()  # other labels seen in 报告信息 forms in the wild
+
+
+HEADER_FIELDS: tuple[HeaderField, ...] = (
+    HeaderField("title", "标题", aliases=("报告标题",)),
+    HeaderField("organ", "机关名称", aliases=("机关", "报告机关")),
+    HeaderField("year", "报告年度", "year", ("年度",)),
+    HeaderField("published", "发布日期", "date"),
+    HeaderField("signature_date", "成文日期", "date", ("落款日期",)),
+    HeaderField("website", "网站", aliases=("网址",)),
+    HeaderField("contact", "联系方式"),
+)
+HEADER_FIELD_BY_KEY = {f.key: f for f in HEADER_FIELDS}
+
+
+def header_field(key: str) -> HeaderField:
+    """The header field of a Meta attribute; KeyError for anything else."""
+    return HEADER_FIELD_BY_KEY[key]
+
+
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 PREAMBLE_NAME = "导语"
 META_NAME = "报告信息"  # the header fields: organ, year, title, dates
@@ -104,7 +132,7 @@ class CellRef(NamedTuple):
     row: int
     col: int
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"table": self.table, "row": self.row, "col": self.col}
 
 
@@ -145,7 +173,6 @@ class TableSpec(NamedTuple):
     grid_rows: int
     grid_cols: int
     amount_cells: frozenset[tuple[int, int]] = frozenset()
-    group_labels: Mapping[str, str] = MappingProxyType({})  # group key → label
 
     def shape(self) -> tuple[int, ...]:
         """Number of values in each row of the value matrix."""
@@ -168,12 +195,29 @@ class TableSpec(NamedTuple):
         return f"{row_spec.short}·{cols[col].label}"
 
     def row_index(self, key: str) -> int:
+        """Row of the value matrix with this key ("total_handled" → 23); KeyError for none."""
         for i, r in enumerate(self.rows):
             if r.key == key:
                 return i
         raise KeyError(key)
 
-    def empty_matrix(self) -> list[list]:
+    def column_index(self, key: str, row: int = 0) -> int:
+        """Column of a row of the value matrix with this key ("total" → 6); KeyError for none."""
+        for i, c in enumerate(self.row_columns[row]):
+            if c.key == key:
+                return i
+        raise KeyError(key)
+
+    def ref(self, row_key: str, column_key: str) -> CellRef:
+        """The cell named by its row and column keys: ``T3.ref("new_received", "total")``."""
+        row = self.row_index(row_key)
+        return CellRef(self.key, row, self.column_index(column_key, row))
+
+    def rows_of_group(self, group: str) -> tuple[int, ...]:
+        """Rows under a group label ("withheld" → the eight 不予公开 rows)."""
+        return tuple(i for i, r in enumerate(self.rows) if r.group == group)
+
+    def empty_matrix(self) -> list[list[Any]]:
         return [[None] * n for n in self.shape()]
 
 
@@ -190,6 +234,12 @@ T2_ARTICLE_SECTIONS = (
     "第二十条第（八）项",
 )
 T2_ITEM_HEADER = "信息内容"
+T2_SECTION_MARK = "第二十条"  # every section row of table 2 cites an item of 第二十条
+# Column headers of the 2019–2020 format (国办公开办函〔2019〕60号) that have no place in the current one.
+T2_LEGACY_WORDS = (
+    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "政府集中采购",
+    "对外管理服务事项", "采购项目数量", "采购总金额",
+)
 T2_DOCUMENT_COLUMNS = (
     ColumnSpec("issued", "本年制发件数", ("本年制发", "制发件数", "制发")),
     ColumnSpec("repealed", "本年废止件数", ("本年废止", "废止件数", "废止", "度止")),
@@ -278,7 +328,6 @@ T3_COLUMNS = (
     ColumnSpec("other", "其他", ("其他",)),
     ColumnSpec("total", "总计", ("总计", "合计")),
 )
-T3_TOTAL_COLUMN = 6
 
 T3_GROUPS = {
     "handled": "三、本年度办理结果",
@@ -289,7 +338,7 @@ T3_GROUPS = {
 }
 
 
-def _r(key, label, short, aliases, group=None):
+def _r(key: str, label: str, short: str, aliases: list[str], group: str | None = None) -> RowSpec:
     return RowSpec(key, label, short, tuple(aliases), group)
 
 
@@ -346,12 +395,8 @@ T3_ROWS = (
        ["结转下年度", "结转下年"]),
 )
 
-# Rows whose sum is （七）总计 (FORMAT.md §6 rule 2): every result row of 三 but the total.
-T3_RESULT_ROWS = tuple(range(2, 23))
-T3_NEW_RECEIVED = 0
-T3_CARRIED_OVER = 1
-T3_TOTAL_HANDLED = 23
-T3_CARRIED_FORWARD = 24
+# Words only table 3's header block carries: the balance note and the applicants' header.
+T3_HEADER_MARKS = ("勾稽关系", T3_APPLICANTS)
 
 
 def _t3_grid() -> tuple[GridCell, ...]:
@@ -396,8 +441,17 @@ T3 = TableSpec(
     grid=_t3_grid(),
     grid_rows=28,
     grid_cols=10,
-    group_labels=MappingProxyType(dict(T3_GROUPS)),
 )
+
+# Rows and columns the rules of FORMAT.md §6 name, found by key.
+T3_NEW_RECEIVED = T3.row_index("new_received")
+T3_CARRIED_OVER = T3.row_index("carried_from_last_year")
+T3_TOTAL_HANDLED = T3.row_index("total_handled")
+T3_CARRIED_FORWARD = T3.row_index("carried_to_next_year")
+T3_TOTAL_COLUMN = T3.column_index("total")
+# Rows whose sum is （七）总计 (FORMAT.md §6 rule 2): every result row of 三 but the total.
+T3_RESULT_ROWS = tuple(i for i, r in enumerate(T3_ROWS) if r.group is not None and i != T3_TOTAL_HANDLED)
+T3_PART_COLUMNS = tuple(i for i, c in enumerate(T3_COLUMNS) if i != T3_TOTAL_COLUMN)
 
 # ---- Table 4 — 政府信息公开行政复议、行政诉讼情况 (FORMAT.md §5) -------------
 
@@ -410,7 +464,6 @@ T4_COLUMNS = (
     ColumnSpec("pending", "尚未审结", ("尚未审结", "尚未")),
     ColumnSpec("total", "总计", ("总计", "合计")),
 )
-T4_TOTAL_COLUMN = 4
 T4_ROWS = (
     RowSpec("reconsideration", "行政复议", "行政复议", ("行政复议",)),
     RowSpec("direct_suit", "未经复议直接起诉", "行政诉讼·未经复议直接起诉", ("未经复议直接起诉", "直接起诉")),
@@ -445,8 +498,18 @@ T4 = TableSpec(
     grid_rows=4,
     grid_cols=15,
 )
+T4_TOTAL_COLUMN = T4.column_index("total")
+T4_PART_COLUMNS = tuple(i for i, c in enumerate(T4_COLUMNS) if i != T4_TOTAL_COLUMN)
 
 TABLES: dict[str, TableSpec] = {"t2": T2, "t3": T3, "t4": T4}
+
+# Words that mark a row of a source table as part of a table, besides its part title and the
+# longer row and column aliases (short labels such as "其他" or "总计" appear in every table).
+TABLE_MARKS: dict[str, tuple[str, ...]] = {
+    "t2": (T2_SECTION_MARK, T2_ITEM_HEADER, *T2_LEGACY_WORDS),
+    "t3": (*T3_HEADER_MARKS, T3_LEGAL_PERSONS, T3_COLUMNS[0].label),
+    "t4": (),
+}
 
 
 def cell_label(ref: CellRef) -> str:

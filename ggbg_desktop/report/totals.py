@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .model import Report, Value
-from .schema import T3_RESULT_ROWS, T3_TOTAL_COLUMN, T3_TOTAL_HANDLED, T4_TOTAL_COLUMN, CellRef
+from .schema import (
+    T3,
+    T3_PART_COLUMNS,
+    T3_RESULT_ROWS,
+    T3_TOTAL_COLUMN,
+    T3_TOTAL_HANDLED,
+    T4,
+    T4_PART_COLUMNS,
+    T4_TOTAL_COLUMN,
+    CellRef,
+)
 
-T3_PART_COLUMNS = tuple(range(T3_TOTAL_COLUMN))
-T4_PART_COLUMNS = tuple(range(T4_TOTAL_COLUMN))
 
-
-def sum_values(values) -> Value:
+def sum_values(values: Iterable[Value]) -> Value:
     """Sum with blanks read as 0; None when every value is blank."""
     present = [v for v in values if v is not None]
     return sum(present) if present else None
@@ -17,9 +26,9 @@ def sum_values(values) -> Value:
 
 def total_cells() -> frozenset[CellRef]:
     """Every cell whose value is the sum of others (shown read-only under 自动合计)."""
-    cells = {CellRef("t3", r, T3_TOTAL_COLUMN) for r in range(25)}
-    cells |= {CellRef("t3", T3_TOTAL_HANDLED, c) for c in range(7)}
-    cells |= {CellRef("t4", r, T4_TOTAL_COLUMN) for r in range(3)}
+    cells = {CellRef("t3", r, T3_TOTAL_COLUMN) for r in range(len(T3.rows))}
+    cells |= {CellRef("t3", T3_TOTAL_HANDLED, c) for c in range(len(T3.row_columns[T3_TOTAL_HANDLED]))}
+    cells |= {CellRef("t4", r, T4_TOTAL_COLUMN) for r in range(len(T4.rows))}
     return frozenset(cells)
 
 

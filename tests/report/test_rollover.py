@@ -49,7 +49,8 @@ def test_a_report_without_year_is_refused(report):
 
 
 def test_the_reports_own_quoted_title_moves_on(report):
-    report.preamble = ("根据《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》，"
+    report.preamble = ("根据《国务院办公厅政府信息与政务公开办公室关于印发"
+                       "〈中华人民共和国政府信息公开工作年度报告格式〉的通知》，"
                        "现发布《古城镇 2023 年政府信息公开工作年度报告》。")
     draft = rollover(report)
     assert "《古城镇 2024 年政府信息公开工作年度报告》" in draft.preamble

@@ -1,5 +1,7 @@
 """The schema: shapes, the printed grids and their merges as FORMAT.md §3–§5 gives them."""
 
+import pytest
+
 from ggbg_desktop.report.schema import (
     PARTS,
     T2,
@@ -54,7 +56,8 @@ def _cell(spec, text):
 
 
 def test_table_two_merges():
-    for row, text in zip((0, 4, 7, 11), ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")):
+    sections = ("第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项")
+    for row, text in zip((0, 4, 7, 11), sections, strict=True):
         cell = _cell(T2, text)
         assert (cell.row, cell.col, cell.row_span, cell.col_span) == (row, 0, 1, 4)
     licensing = next(c for c in T2.grid if c.value == CellRef("t2", 2, 0))
@@ -99,3 +102,55 @@ def test_cell_labels_name_row_and_column():
 
 def test_proposed_title():
     assert report_title("蓝田县人民政府", 2023) == "蓝田县人民政府2023年政府信息公开工作年度报告"
+
+
+def test_header_fields_are_the_meta_attributes_each_named_once():
+    import dataclasses
+
+    from ggbg_desktop.report.model import Meta
+    from ggbg_desktop.report.schema import HEADER_FIELDS, header_field
+
+    assert [f.key for f in HEADER_FIELDS] == ["title", "organ", "year", "published", "signature_date", "website",
+                                              "contact"]
+    assert {f.key for f in HEADER_FIELDS} == {f.name for f in dataclasses.fields(Meta)}
+    names = [name for f in HEADER_FIELDS for name in (f.label, *f.aliases)]
+    assert len(names) == len(set(names))  # a label names one field only
+    assert header_field("website").label == "网站" and "网址" in header_field("website").aliases
+    assert {f.key for f in HEADER_FIELDS if f.kind == "date"} == {"published", "signature_date"}
+
+
+def test_rows_and_columns_by_key():
+    from ggbg_desktop.report.schema import (
+        T3_CARRIED_FORWARD,
+        T3_CARRIED_OVER,
+        T3_NEW_RECEIVED,
+        T3_PART_COLUMNS,
+        T3_RESULT_ROWS,
+        T3_TOTAL_COLUMN,
+        T3_TOTAL_HANDLED,
+        T4_PART_COLUMNS,
+        T4_TOTAL_COLUMN,
+    )
+
+    assert (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD) == (0, 1, 23, 24)
+    assert tuple(range(2, 23)) == T3_RESULT_ROWS and T3_TOTAL_COLUMN == 6 and tuple(range(6)) == T3_PART_COLUMNS
+    assert T4_TOTAL_COLUMN == 4 and T4_PART_COLUMNS == (0, 1, 2, 3)
+    assert T3.ref("total_handled", "natural_person") == CellRef("t3", 23, 0)
+    assert T2.ref("fees", "fees") == CellRef("t2", 5, 0)
+    assert T2.column_index("in_force", T2.row_index("normative_documents")) == 2
+    assert T3.rows_of_group("other_handling") == (20, 21, 22)
+    with pytest.raises(KeyError):
+        T3.ref("total_handled", "fees")
+
+
+def test_no_module_but_the_schema_addresses_an_official_cell_by_number():
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "ggbg_desktop"
+    by_number = re.compile(r'CellRef\(\s*"t[234]"\s*,\s*\d|tables\["t[234]"\]\[\d|row_columns\[\d\]'
+                           r"|T[234]_ROWS\[\d|T[34]_COLUMNS\[\d")
+    found = [f"{path.relative_to(package)}:{i}" for path in sorted(package.rglob("*.py"))
+             if path.name != "schema.py"
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if by_number.search(line)]
+    assert found == []

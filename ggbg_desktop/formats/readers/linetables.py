@@ -5,10 +5,10 @@ from their labels by spaces, or standing one per line."""
 from __future__ import annotations
 
 from ..document import Block, Cell, Paragraph, Table
-from ..recognize.noise import is_noise
-from ..recognize.parts import is_part_heading
-from ..recognize.normalize import join_lines, squash
-from ..recognize.values import is_value_token
+from ..noise import is_noise
+from ..headings import is_part_heading
+from ..normalize import join_lines, squash
+from ...report.values import is_value_token
 
 PIPE = "pipe"
 TAB = "tab"

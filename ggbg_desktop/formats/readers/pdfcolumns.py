@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ..document import Cell, Table
-from ..recognize.normalize import join_lines
-from ..recognize.parts import is_part_heading
-from ..recognize.values import is_value_token
+from ..normalize import join_lines
+from ..headings import is_part_heading
+from ...report.values import is_value_token
 from .pdftext import Line
 
 # A run of printed lines with column gaps is a table printed without rules when it carries at least

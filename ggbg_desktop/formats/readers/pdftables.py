@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Cell, Table
-from ..recognize.normalize import join_lines
-from ..recognize.values import is_value_token
+from ..normalize import join_lines
+from ...report.values import is_value_token
 from .pdftext import chars_to_lines, paragraph_text
 
 SNAP = 2.5  # points: two ruling positions this close are one

@@ -7,7 +7,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from ..recognize.normalize import join_lines
+from ..normalize import join_lines
 
 # Characters that take no space around them in Chinese text: ideographs, CJK punctuation, full-width forms.
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FA1F))

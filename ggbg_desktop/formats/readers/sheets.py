@@ -8,6 +8,8 @@ import datetime
 
 from ...errors import ImportRefused
 from ..document import Block, Cell, Paragraph, Table
+from ..headings import is_part_heading
+from ..tablemarks import row_vote
 
 MAX_SHEET_CELLS = 200_000  # a report's three tables have a few hundred
 MAX_MERGES = 5_000  # the official tables have about forty merged ranges
@@ -66,9 +68,6 @@ def sheet_blocks(table: Table) -> list[Block]:
     """A sheet's table split into what it holds: rows of one text cell standing outside the tables
     (a title, the preamble, part headings and texts) become paragraphs, runs of other rows tables.
     A sheet without narrative text stays one table, as before."""
-    from ..recognize.parts import is_part_heading
-    from ..recognize.regions import row_vote
-
     grid = table.grid()
     spanned: set[int] = set()  # rows a merged cell from a row above reaches into
     for r, line in enumerate(grid):

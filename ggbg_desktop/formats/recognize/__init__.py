@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ...report.model import Report
-from ...report.schema import PARTS, TABLE_NAMES, TEXT_PARTS
+from ...report.schema import META_NAME, PART_BY_KEY, PARTS, TABLE_NAMES, TEXT_PARTS, header_field
+from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
-from .noise import is_noise, published_date
-from .normalize import collapse_spaces, join_lines, squash
-from .fields import read_fields
+from ..noise import is_noise, published_date
+from ..normalize import collapse_spaces, join_lines, squash
+from .fields import field_name, read_fields
 from .parts import choose_headings
 from .regions import find_regions
 from .tables import read_t2, read_t3, read_t4
@@ -18,6 +19,10 @@ __all__ = ["recognize"]
 
 _SHORT = 40  # characters of a line quoted in the log
 _NOISE_QUOTE = 100  # dropped noise is quoted longer: the user must be able to see what went
+
+
+def _label(key: str) -> str:
+    return header_field(key).label
 
 
 def _quote(text: str, limit: int = _SHORT) -> str:
@@ -56,13 +61,14 @@ def recognize(document: Document) -> ImportResult:
         texts.append(text)
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
+    table_at = dict(tables)
     forms = {i: f for i, b in tables if (f := read_fields(b)) is not None}
     regions = find_regions([(i, b) for i, b in tables if i not in forms])
     report_tables = sorted({i for region in regions.values() for i in region.blocks})
     # A table that is none of the three (a list in part 一, a contact table) stays in its part as text.
     kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
     for i in kept_as_text:
-        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in blocks[i].rows)
+        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in table_at[i].rows)
         texts[i] = "\n".join(r for r in rows if r)
     headings = choose_headings([t or "" for t in texts])
     heading_at = {c.index: key for key, c in headings.items()}
@@ -96,7 +102,7 @@ def recognize(document: Document) -> ImportResult:
         else:
             log.warn(spec.key, f"{spec.heading}：找到标题{how}，但下面没有文字")
     if not headings and any(texts):
-        log.error("p1", "未找到“一、总体情况”等各部分标题，正文未分入各部分，请手工整理")
+        log.error("p1", f"未找到“{PART_BY_KEY['p1'].heading}”等各部分标题，正文未分入各部分，请手工整理")
 
     for key, read in (("t2", read_t2), ("t3", read_t3), ("t4", read_t4)):
         details = ImportLog()
@@ -108,7 +114,7 @@ def recognize(document: Document) -> ImportResult:
         if fill.found:
             count = sum(1 for row in fill.matrix for v in row if v is not None)
             total = sum(len(row) for row in fill.matrix)
-            sources = [blocks[i].source for i in regions[key].blocks if blocks[i].source]
+            sources = [table_at[i].source for i in regions[key].blocks if table_at[i].source]
             how = "".join(f"；{s}" for s in dict.fromkeys(sources))
             log.info(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：已找到，读出 {count}/{total} 个数值{how}")
         else:
@@ -116,8 +122,8 @@ def recognize(document: Document) -> ImportResult:
             log.error(key, f"{TABLE_NAMES[key]}（{spec_part.title}）：未找到表格{heading}，各值留空待填")
         log.extend(details)
     for i in kept_as_text:
-        log.info("file", f"有一个表格不属于年报的三张表（首行：{_quote(' '.join(c.text for c in blocks[i].rows[0]))}），"
-                         "已按文字放入所在部分")
+        first_row = _quote(" ".join(c.text for c in table_at[i].rows[0]))
+        log.info("file", f"有一个表格不属于年报的三张表（首行：{first_row}），已按文字放入所在部分")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
@@ -132,7 +138,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
     organ, year = meta_lines.organ_and_year(title) if title else ("", None)
     # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
     while at >= 0 and rest and meta_lines.is_subtitle(rest[0]):
-        date = meta_lines.date_line(rest[0])
+        date = parse_date(rest[0])
         if date and not report.meta.signature_date:
             report.meta.signature_date = date
         log.info("meta", f"标题下的一行未放入导语：{_quote(rest[0])}")
@@ -141,14 +147,14 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
     if rest or not report.preamble:
         report.preamble = "\n".join(rest)
     if title:
-        log.info("meta", f"标题：{_quote(title)}")
+        log.info("meta", f"{_label('title')}：{_quote(title)}")
     elif not form_title:
-        log.warn("meta", "未找到标题")
+        log.warn("meta", f"未找到{_label('title')}")
     if organ:
         report.meta.organ = organ
-        log.info("meta", f"机关名称：{organ}")
+        log.info("meta", f"{_label('organ')}：{organ}")
     elif not report.meta.organ:
-        log.warn("meta", "未找到机关名称，请在“报告信息”中填写")
+        log.warn("meta", f"未找到{_label('organ')}，请在“{META_NAME}”中填写")
     if year is None and report.meta.year is not None:
         year = report.meta.year
     elif year is None:
@@ -156,11 +162,12 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
         if year:
             log.warn("meta", f"年度按{how}推断为 {year} 年，请核对")
         else:
-            log.warn("meta", "未找到报告年度，请填写")
+            log.warn("meta", f"未找到{_label('year')}，请填写")
     report.meta.year = year
     report.meta.title = meta_lines.keep_title(title or form_title, report.meta.organ, year)
-    report.meta.website = meta_lines.website(report.preamble)
-    report.meta.contact = meta_lines.contact(report.preamble)
+    # The preamble's own website and contact line win; a 报告信息 form's stay when it gives none.
+    report.meta.website = meta_lines.website(report.preamble) or report.meta.website
+    report.meta.contact = meta_lines.contact(report.preamble) or report.meta.contact
     if report.preamble:
         log.info("preamble", f"导语：{len(report.preamble.splitlines())} 段")
 
@@ -172,9 +179,9 @@ def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
     if body and organ and squash(body[-1]) == organ:  # a signature without a date: the organ alone
         log.info("meta", f"落款机关：{collapse_spaces(body.pop())}")
         return body
-    if body and (date := meta_lines.date_line(body[-1])):
+    if body and (date := parse_date(body[-1])):
         report.meta.signature_date = date
-        log.info("meta", f"落款日期：{date}")
+        log.info("meta", f"落款{_label('signature_date')}：{date}")
         body.pop()
         if body and meta_lines.is_signature_organ(body[-1]):
             organ = collapse_spaces(body.pop())
@@ -191,30 +198,28 @@ def _apply_form(report: Report, log: ImportLog, fields: dict[str, str]) -> None:
     for key, value in fields.items():
         if not value or value.startswith("见工作表"):
             continue
-        if key == "year":
-            digits = "".join(ch for ch in value if ch.isdigit())
-            if meta.year is None and len(digits) == 4:
-                meta.year = int(digits)
-                used.append("报告年度")
-        elif key in ("published", "signature_date"):
-            date = meta_lines.date_line(value) or (value if len(value) == 10 and value[4] == "-" else None)
-            if date and not getattr(meta, key):
-                setattr(meta, key, date)
-                used.append("发布日期" if key == "published" else "成文日期")
-        elif key in ("organ", "website", "contact"):
-            if not getattr(meta, key):
-                setattr(meta, key, value)
-                used.append({"organ": "机关名称", "website": "网站", "contact": "联系方式"}[key])
-        elif key == "title":
-            if not meta.title:
-                meta.title = value
-                used.append("标题")
-        elif key == "preamble":
-            if not report.preamble:
-                report.preamble = value
-                used.append("导语")
-        elif not report.parts.get(key):
+        if key == "preamble":
+            if report.preamble:
+                continue
+            report.preamble = value
+        elif key in report.parts:
+            if report.parts[key]:
+                continue
             report.parts[key] = value
-            used.append(next(p.heading for p in PARTS if p.key == key))
+        elif getattr(meta, key) not in (None, ""):
+            continue
+        elif header_field(key).kind == "year":
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if len(digits) != 4:
+                continue
+            meta.year = int(digits)
+        elif header_field(key).kind == "date":
+            date = parse_date(value)
+            if not date:
+                continue
+            setattr(meta, key, date)
+        else:
+            setattr(meta, key, value)
+        used.append(field_name(key))
     if used:
-        log.info("meta", f"从“报告信息”表读取：{'、'.join(used)}")
+        log.info("meta", f"从“{META_NAME}”表读取：{'、'.join(used)}")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from .regions import Row
-from .values import is_value_token
+from ...report.values import is_value_token
 
 # How a row's figures were placed, for the log.
-BY_LABEL = "label"  # by the column headers' positions
 BY_ORDER = "order"  # in the official column order
 EXTRA_BLANKS = "extra_blanks"  # more cells than columns: the blank ones were passed over
 TOO_MANY = "too_many"  # more figures than columns: not placed
@@ -40,7 +39,7 @@ def fit(texts: list[str], n: int) -> tuple[list[str | None] | None, str]:
 
     Blank cells beyond ``n`` are taken from the end first (padding of typed tables), then from the
     start (covered cells of merged labels)."""
-    v = [t.strip() for t in texts]
+    v: list[str | None] = [t.strip() for t in texts]
     while len(v) > n and not v[-1]:
         v.pop()
     while len(v) > n and not v[0]:
@@ -48,7 +47,7 @@ def fit(texts: list[str], n: int) -> tuple[list[str | None] | None, str]:
     if len(v) == n:
         return v, BY_ORDER
     if len(v) > n:
-        filled = [t for t in v if t]
+        filled: list[str | None] = [t for t in v if t]
         if len(filled) == n:
             return filled, EXTRA_BLANKS
         return None, TOO_MANY

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from ...report.schema import HEADER_FIELDS, PART_BY_KEY, PARTS, PREAMBLE_NAME, TEXT_PARTS, header_field
 from ..document import Table
-from .normalize import norm
-from .parts import heading_candidate
-from ...report.schema import PARTS
+from ..headings import heading_candidate
+from ..normalize import norm
 
-FIELD_LABELS = {
-    "标题": "title", "报告标题": "title", "机关名称": "organ", "机关": "organ", "报告机关": "organ",
-    "报告年度": "year", "年度": "year", "发布日期": "published", "成文日期": "signature_date", "落款日期": "signature_date",
-    "网站": "website", "网址": "website", "联系方式": "contact", "导语": "preamble",
-}
-_LABELS = {norm(k): v for k, v in FIELD_LABELS.items()}
+# Every label a form may give a field: the schema's header labels and aliases, and 导语.
+_LABELS = {norm(label): f.key for f in HEADER_FIELDS for label in (f.label, *f.aliases)}
+_LABELS[norm(PREAMBLE_NAME)] = "preamble"
+# A form is one when it names at least two of these.
+_TELLING = ("title", "organ", "year", "published", "preamble")
 
 
 def read_fields(table: Table) -> dict[str, str] | None:
@@ -26,8 +25,17 @@ def read_fields(table: Table) -> dict[str, str] | None:
         key = _LABELS.get(norm(label))
         if key is None:
             cand = heading_candidate(label)
-            if cand is not None and cand.how == "title" and PARTS[cand.part].key in ("p1", "p5", "p6"):
+            if cand is not None and cand.how == "title" and PARTS[cand.part].key in TEXT_PARTS:
                 key = PARTS[cand.part].key
         if key and key not in found:
             found[key] = value
-    return found if sum(1 for k in found if k in ("title", "organ", "year", "published", "preamble")) >= 2 else None
+    return found if sum(1 for k in found if k in _TELLING) >= 2 else None
+
+
+def field_name(key: str) -> str:
+    """How the import log names what a form gave: the header field's label, 导语, or a part's heading."""
+    if key == "preamble":
+        return PREAMBLE_NAME
+    if key in PART_BY_KEY:
+        return PART_BY_KEY[key].heading
+    return header_field(key).label

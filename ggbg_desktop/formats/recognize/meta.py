@@ -7,7 +7,8 @@ import unicodedata
 from collections import Counter
 
 from ...report.schema import report_title
-from .normalize import chinese_number, collapse_spaces, squash
+from ...report.values import parse_date, year_number
+from ..normalize import collapse_spaces, squash
 
 MAX_TITLE_LINE = 60
 _TITLE_WORDS = ("政府信息公开", "政务公开")
@@ -16,20 +17,10 @@ _ORGAN_FIRST = re.compile(r"^(?P<organ>.*?)" + _YEAR + r"年度?(?:政府信息�
 _YEAR_FIRST = re.compile(r"^" + _YEAR + r"年度?(?P<organ>.*?)(?:政府信息公开|政务公开|信息公开)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_DATE_LINE = re.compile(r"^[(（]?\s*(" + _YEAR + r")\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*"
-                        r"([一二三四五六七八九十\d]{1,3})\s*日\s*[)）]?$")
-_ORGAN_END = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|镇|乡|街道|办事处|院|中心|署|部|处|所|站|队|会)$")
+_ORGAN_END = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|镇|乡|街道|办事处|院|中心|署|部|处|所|站|队|会)$")
 _URL = re.compile(r"https?://[\w./%?=&#:~+-]+", re.ASCII)
 _PHONE = re.compile(r"(?:电话|联系方式|联系电话)\s*[:：]?\s*[\d（）()\-—－ ]{7,}")
-
-
-def _year_value(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    digits = [chinese_number(ch) for ch in text]
-    if any(d is None for d in digits):
-        return None
-    return int("".join(str(d) for d in digits))
 
 
 def is_title_line(text: str) -> bool:
@@ -73,7 +64,7 @@ def is_subtitle(text: str) -> bool:
     s = squash(text)
     if not s or len(s) > MAX_SUBTITLE:
         return False
-    if date_line(s):
+    if parse_date(s):
         return True
     if _SENTENCE_MARKS.search(_VERSION_NOTE.sub("", s)):
         return False
@@ -86,7 +77,7 @@ def organ_and_year(title: str) -> tuple[str, int | None]:
     for pattern in (_ORGAN_FIRST, _YEAR_FIRST):
         m = pattern.search(s)
         if m:
-            year = _year_value(m.group(2) if pattern is _ORGAN_FIRST else m.group(1))
+            year = year_number(m.group(2) if pattern is _ORGAN_FIRST else m.group(1))
             organ = m.group("organ").strip("《》“”\"'：:，, ")
             return organ, year
     return "", None
@@ -103,19 +94,6 @@ def year_from_text(texts: list[str]) -> tuple[int | None, str]:
     if years:
         return years.most_common(1)[0][0], "正文中最常出现的年份"
     return None, ""
-
-
-def date_line(text: str) -> str | None:
-    """"2024年1月20日" (digits or Chinese numerals) → "2024-01-20"; ``None`` unless the whole line is a date."""
-    m = _DATE_LINE.match(squash(text))
-    if not m:
-        return None
-    year = _year_value(m.group(1))
-    month = int(m.group(3)) if m.group(3).isdigit() else chinese_number(m.group(3))
-    day = int(m.group(4)) if m.group(4).isdigit() else chinese_number(m.group(4))
-    if not year or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def is_signature_organ(text: str) -> bool:

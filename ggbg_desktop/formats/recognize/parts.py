@@ -1,77 +1,8 @@
-"""Finding the six part headings whatever their numbering: 一、 / 1、 / automatic / none."""
+"""Finding the six part headings of a document: the best chain of heading lines, parts in order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ...report.schema import PARTS, PartSpec
-from .normalize import norm, split_numbering, squash
-
-# A heading is a short line; longer lines are prose that happens to start the same way.
-MAX_HEADING_LENGTH = 36
-
-_TITLE_KEYS: list[tuple[PartSpec, tuple[str, ...]]] = [
-    (spec, tuple(dict.fromkeys(norm(a) for a in (spec.title,) + spec.aliases))) for spec in PARTS
-]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A line that may be the heading of a part, with how sure we are."""
-
-    index: int  # position in the list of lines given
-    part: int  # 0…5
-    score: float
-    how: str  # "title", "number" — for the log
-
-
-def _title_part(rest: str) -> tuple[int, bool] | None:
-    """Which part a heading's words name: (part index, exact)."""
-    key = norm(rest).rstrip("。:：")
-    if not key:
-        return None
-    best: tuple[int, bool, int] | None = None
-    for i, (_spec, keys) in enumerate(_TITLE_KEYS):
-        for k in keys:
-            if key == k:
-                exact, closeness = True, 0
-            elif key.startswith(k) and len(key) - len(k) <= 4:
-                exact, closeness = False, len(key) - len(k)
-            elif len(k) >= 4 and k in key and len(key) <= len(k) + 6:
-                exact, closeness = False, len(key) - len(k)
-            else:
-                continue
-            if best is None or (exact, -closeness) > (best[1], -best[2]):
-                best = (i, exact, closeness)
-    return None if best is None else (best[0], best[1])
-
-
-def heading_candidate(text: str, index: int = 0) -> Candidate | None:
-    """Judge one line on its own: does it look like the heading of a part?"""
-    s = squash(text)
-    if not s or len(s) > MAX_HEADING_LENGTH or s.endswith(("。", ";", "；")):
-        return None
-    level, number, rest = split_numbering(s)
-    if level == "sub":
-        return None  # （一）… is a sub-heading inside a part
-    named = _title_part(rest)
-    if named is not None:
-        part, exact = named
-        if number is None:
-            return Candidate(index, part, 2.0 if exact else 1.2, "title")
-        if number == part + 1:
-            return Candidate(index, part, 3.0, "title")
-        return Candidate(index, part, 0.8, "title")
-    chinese_top = level == "top" and number is not None and 1 <= number <= 6 and not s[0].isdigit()
-    if chinese_top and len(rest) <= 20 and "，" not in rest and "," not in rest:
-        return Candidate(index, number - 1, 0.5, "number")
-    return None
-
-
-def is_part_heading(text: str) -> bool:
-    """True when a line names one of the six parts (used to end text tables)."""
-    c = heading_candidate(text)
-    return c is not None and c.how == "title"
+from ..headings import Candidate, heading_candidate
 
 
 def choose_headings(lines: list[str]) -> dict[int, Candidate]:

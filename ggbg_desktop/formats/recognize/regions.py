@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...report.schema import PART_BY_KEY, TABLES
 from ..document import Table
-from .normalize import norm
+from ..tablemarks import row_vote
 
 
 @dataclass
@@ -23,35 +22,6 @@ class Region:
     key: str  # "t2", "t3", "t4"
     rows: list[Row] = field(default_factory=list)
     blocks: list[int] = field(default_factory=list)
-
-
-def _markers() -> dict[str, tuple[str, ...]]:
-    words = {
-        "t2": ["第二十条", "信息内容", "制发件数", "废止件数", "现行有效", "处理决定数量", "收费金额",
-               "政府集中采购", "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "对外管理服务事项"],
-        "t3": ["勾稽关系", "申请人情况", "自然人", "法人或其他组织", "本年度办理结果", "不予公开", "无法提供",
-               "不予处理", "其他处理"],
-        "t4": ["结果维持", "结果纠正", "其他结果", "尚未审结"],
-    }
-    for key, spec in TABLES.items():
-        part = PART_BY_KEY[spec.part]
-        words[key] += [part.title, *part.aliases]
-        words[key] += [a for r in spec.rows for a in r.aliases if len(norm(a)) >= 4]
-        words[key] += [a for cols in spec.row_columns for c in cols for a in c.aliases if len(norm(a)) >= 4]
-    return {key: tuple(dict.fromkeys(norm(w) for w in ws)) for key, ws in words.items()}
-
-
-MARKERS = _markers()
-
-
-def row_vote(texts: list[str]) -> str | None:
-    """The table whose labels this row carries most, or ``None`` when it carries none."""
-    joined = "|".join(norm(t) for t in texts if t)
-    if not joined:
-        return None
-    scores = {key: sum(1 for m in markers if m in joined) for key, markers in MARKERS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] else None
 
 
 def table_rows(table: Table, block: int) -> list[Row]:
@@ -74,7 +44,7 @@ def find_regions(tables: list[tuple[int, Table]]) -> dict[str, Region]:
         current = next((v for v in votes if v), None)
         if current is None:
             continue
-        for row, vote in zip(rows, votes):
+        for row, vote in zip(rows, votes, strict=True):
             current = vote or current
             region = regions.setdefault(current, Region(current))
             region.rows.append(row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...report.schema import TABLE_NAMES, TABLES
 from ..importlog import ImportLog
-from .values import BLANK, UNIT, UNREADABLE, ZERO_MARK, parse_value
+from ...report.values import BLANK, UNIT, UNREADABLE, ZERO_MARK, parse_value
 
 
 class TableFill:

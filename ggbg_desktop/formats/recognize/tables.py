@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...report.schema import COUNT, T2, T3, T3_GROUPS, T4, T2_ITEM_HEADER, ColumnSpec, RowSpec
+from ...report.schema import (
+    COUNT,
+    T2,
+    T2_ITEM_HEADER,
+    T2_LEGACY_WORDS,
+    T2_SECTION_MARK,
+    T3,
+    T3_COLUMNS,
+    T3_GROUPS,
+    T3_HEADER_MARKS,
+    T4,
+    T4_COLUMNS,
+    ColumnSpec,
+    RowSpec,
+)
+from ...report.values import parse_value
 from ..importlog import ImportLog
+from ..normalize import common_run, is_subsequence, label_key, norm
 from .cells import EXTRA_BLANKS, TOO_FEW, by_position, fit, has_figures, split_row
-from .normalize import common_run, is_subsequence, label_key, norm
 from .regions import Region, Row
 from .store import TableFill
-from .values import parse_value
 
-# Words of the 2019–2020 format (国办公开办函〔2019〕60号) that have no place in the current one.
-LEGACY_WORDS = tuple(norm(w) for w in (
-    "新制作数量", "新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "政府集中采购",
-    "对外管理服务事项", "采购项目数量", "采购总金额"))
+LEGACY_WORDS = tuple(norm(w) for w in T2_LEGACY_WORDS)
+_SECTION_MARK = norm(T2_SECTION_MARK)
+_T3_HEADER_MARKS = tuple(norm(w) for w in T3_HEADER_MARKS)
 
 
 # ---- matching labels ---------------------------------------------------------------------------
@@ -133,7 +146,7 @@ def _header_positions(rows: list[Row], columns: tuple[ColumnSpec, ...]) -> list[
 
 def _is_header(labels: list[tuple[int, str]], columns: tuple[ColumnSpec, ...]) -> bool:
     return sum(1 for _, t in labels if match_column(columns, t) is not None) >= 2 or any(
-        k in norm(t) for _, t in labels for k in ("勾稽关系", "申请人情况"))
+        k in norm(t) for _, t in labels for k in _T3_HEADER_MARKS)
 
 
 def read_t3(region: Region | None, log: ImportLog) -> TableFill:
@@ -141,7 +154,7 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
     if region is None:
         return fill
     fill.found = True
-    columns = T3.row_columns[0]
+    columns = T3_COLUMNS
     positions = _header_positions(region.rows, columns)
     expected = 0
     by_order = 0
@@ -185,12 +198,14 @@ def read_t3(region: Region | None, log: ImportLog) -> TableFill:
                        "这些行按列的先后顺序读取")
     if by_order:
         log.info("t3", f"表三：没有可靠的列位置（如纯文本表格），{by_order} 行按官方列序"
-                       "（自然人…其他、总计）读取")
+                       f"（{_T3_ORDER}）读取")
     return fill
 
 
+# "自然人…其他、总计"
+_T3_ORDER = "{}…{}、{}".format(*(T3_COLUMNS[T3.column_index(k)].label for k in ("natural_person", "other", "total")))
 _OTHER_HANDLING = label_key(T3_GROUPS["other_handling"])
-_OTHER_ROWS = tuple(i for i, r in enumerate(T3.rows) if r.group == "other_handling")
+_OTHER_ROWS = T3.rows_of_group("other_handling")
 
 
 def _collapsed_group(fill: TableFill, label: str, figures: list[tuple[int, str]], positions: list[int] | None,
@@ -215,6 +230,30 @@ def _collapsed_group(fill: TableFill, label: str, figures: list[tuple[int, str]]
 
 # ---- table 4 -----------------------------------------------------------------------------------
 
+_T4_WIDTH = len(T4_COLUMNS)  # values of each group: 维持, 纠正, 其他, 尚未审结, 总计
+_T4_GROUPS = len(T4.rows)  # 行政复议, 未经复议直接起诉, 复议后起诉
+_T4_VALUES = _T4_GROUPS * _T4_WIDTH
+# How a header cell names each group, checked in this order: "复议后起诉" also holds "复议".
+_T4_GROUP_WORDS = (
+    (T4.row_index("suit_after_reconsideration"), label_key(T4.rows[T4.row_index("suit_after_reconsideration")].label)),
+    (T4.row_index("direct_suit"), min((norm(a) for a in T4.rows[T4.row_index("direct_suit")].aliases), key=len)),
+)
+_T4_RECONSIDERATION = T4.row_index("reconsideration")
+_T4_RECONSIDERATION_LABEL = label_key(T4.rows[_T4_RECONSIDERATION].label)
+# "行政复议、未经复议直接起诉、复议后起诉，各为结果维持、结果纠正、其他结果、尚未审结、总计"
+_T4_ORDER = f"{'、'.join(r.label for r in T4.rows)}，各为{'、'.join(c.label for c in T4_COLUMNS)}"
+
+
+def _t4_group(keys: list[str]) -> int | None:
+    """The group a column's header texts name, or ``None``."""
+    for group, word in _T4_GROUP_WORDS:
+        if any(word in k for k in keys):
+            return group
+    if any(k == _T4_RECONSIDERATION_LABEL for k in keys):
+        return _T4_RECONSIDERATION
+    return None
+
+
 def _t4_positions(rows: list[Row]) -> list[int] | None:
     """Grid column of each of the 15 values (复议 ×5, 直接起诉 ×5, 复议后起诉 ×5) from the headers."""
     headers = [row for row in rows if not has_figures(split_row(row)[1])]
@@ -224,24 +263,18 @@ def _t4_positions(rows: list[Row]) -> list[int] | None:
     places: dict[tuple[int, int], int] = {}
     for c in range(width):
         texts = [row.spread[c] for row in headers if c < len(row.spread) and row.spread[c].strip()]
-        keys = [label_key(t) for t in texts]
-        if any("复议后起诉" in k for k in keys):
-            group = 2
-        elif any("直接起诉" in k for k in keys):
-            group = 1
-        elif any(k == "行政复议" for k in keys):
-            group = 0
-        else:
+        group = _t4_group([label_key(t) for t in texts])
+        if group is None:
             continue
-        kinds = [j for t in texts if (j := match_column(T4.row_columns[0], t)) is not None]
+        kinds = [j for t in texts if (j := match_column(T4_COLUMNS, t)) is not None]
         if not kinds:
             continue
         if (group, kinds[-1]) in places:
             return None
         places[(group, kinds[-1])] = c
-    if len(places) != 15:
+    if len(places) != _T4_VALUES:
         return None
-    return [places[(g, k)] for g in range(3) for k in range(5)]
+    return [places[(g, k)] for g in range(_T4_GROUPS) for k in range(_T4_WIDTH)]
 
 
 def read_t4(region: Region | None, log: ImportLog) -> TableFill:
@@ -258,25 +291,26 @@ def read_t4(region: Region | None, log: ImportLog) -> TableFill:
             figures = [(c, t) for c, t in figures if c >= min(positions)]
         texts = by_position(figures, positions) if positions else None
         if texts is not None:
-            for g in range(3):
-                fill.place(g, dict(enumerate(texts[g * 5:g * 5 + 5])), "按表头")
+            for g in range(_T4_GROUPS):
+                fill.place(g, dict(enumerate(texts[g * _T4_WIDTH:(g + 1) * _T4_WIDTH])), "按表头")
             continue
         filled = sum(1 for _, t in figures if t.strip())
         hit = match_row(_T4_ROWS, labels[-1][1]) if labels else None
-        if filled > 5 or hit is None:
-            fitted, how = fit([t for _, t in figures], 15)
+        if filled > _T4_WIDTH or hit is None:
+            fitted, how = fit([t for _, t in figures], _T4_VALUES)
             if fitted is None:
-                log.error("t4", f"表四：数值个数多于 15 个（{'、'.join(t for _, t in figures if t)}），"
+                log.error("t4", f"表四：数值个数多于 {_T4_VALUES} 个（{'、'.join(t for _, t in figures if t)}），"
                                 "无法确定各值所在的列，留空待填")
                 continue
             if how == TOO_FEW:
-                log.warn("t4", f"表四：只找到 {sum(1 for t in fitted if t)} 个数值，已从左起依次填入，其余留空，请核对")
-            for g in range(3):
-                fill.place(g, dict(enumerate(fitted[g * 5:g * 5 + 5])), "按顺序")
+                found = sum(1 for t in fitted if t)
+                log.warn("t4", f"表四：只找到 {found} 个数值，已从左起依次填入，其余留空，请核对")
+            for g in range(_T4_GROUPS):
+                fill.place(g, dict(enumerate(fitted[g * _T4_WIDTH:(g + 1) * _T4_WIDTH])), "按顺序")
             if positions is None:
-                log.info("t4", "表四：按官方列序（行政复议、未经复议直接起诉、复议后起诉，各为维持、纠正、其他、尚未审结、总计）读取")
+                log.info("t4", f"表四：按官方列序（{_T4_ORDER}）读取")
         else:
-            _place_fitted(fill, hit[0], [t for _, t in figures], 5, "按行标签")
+            _place_fitted(fill, hit[0], [t for _, t in figures], _T4_WIDTH, "按行标签")
     return fill
 
 
@@ -308,10 +342,10 @@ def read_t2(region: Region | None, log: ImportLog) -> TableFill:
             legacy_noted = True
         start = 0
         for i, t in enumerate(texts):
-            if "第二十条" in norm(t):
+            if _SECTION_MARK in norm(t):
                 header, start = None, i + 1
         hit = match_row(_T2_ROWS, texts[-1], expected) if texts else None
-        row_label = hit is not None and hit[1] >= 2 and "第二十条" not in norm(texts[-1])
+        row_label = hit is not None and hit[1] >= 2 and _SECTION_MARK not in norm(texts[-1])
         end = len(labels) - 1 if row_label else len(labels)
         info = next((i for i in range(start, end) if label_key(texts[i]) == _INFO_HEADER), None)
         if info is not None:
@@ -320,7 +354,7 @@ def read_t2(region: Region | None, log: ImportLog) -> TableFill:
             keys = [(c, _t2_column_key(t), t) for c, t in labels[start:end]]
             if any(k for _, k, _ in keys):
                 header = keys
-        if not row_label:
+        if not row_label or hit is None:
             if has_figures(figures) and texts:
                 log.warn("t2", f"表二：未识别的行“{texts[-1].strip()}”，其数值未导入")
             continue
@@ -347,11 +381,12 @@ def _read_t2_row(fill: TableFill, r: int, header, figures: list[tuple[int, str]]
             fill.placed.setdefault(r, [""] * len(columns))
             return
         _figures_note(fill, r, how)
-    got = {key: text for (_, key, _), text in zip(header, texts) if key}
+    got = {key: text for (_, key, _), text in zip(header, texts, strict=True) if key}
     placed = {i: got[key] for i, key in enumerate(wanted) if key in got}
-    for (_, key, name), text in zip(header, texts):
+    for (_, key, name), text in zip(header, texts, strict=True):
         if text and text.strip() and key not in wanted:
-            fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”在新格式中没有对应的格子，未导入")
+            fill.log.warn("t2", f"{fill.row_name(r)}：“{name.strip()}”一栏的数值“{text.strip()}”"
+                                "在新格式中没有对应的格子，未导入")
     if not placed:
         if len(wanted) == 1 and len(header) == 1:
             placed = {0: texts[0]}  # one value under a header we do not know: still the row's only figure

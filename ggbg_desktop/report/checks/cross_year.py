@@ -5,11 +5,11 @@ from __future__ import annotations
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
 from ..schema import T2, T3, T3_CARRIED_FORWARD, T3_CARRIED_OVER, CellRef
-from .tables import fmt
+from ..values import format_figure as fmt
 
+_CARRIED_FORWARD = T3.rows[T3_CARRIED_FORWARD].label  # "四、结转下年度继续办理"
 T2_DOCUMENT_ROWS = (T2.row_index("rules"), T2.row_index("normative_documents"))
-_COLUMN_KEYS = [c.key for c in T2.row_columns[T2_DOCUMENT_ROWS[0]]]
-ISSUED, REPEALED, IN_FORCE = (_COLUMN_KEYS.index(k) for k in ("issued", "repealed", "in_force"))
+ISSUED, REPEALED, IN_FORCE = (T2.column_index(k, T2.row_index("rules")) for k in ("issued", "repealed", "in_force"))
 
 
 def check_carried_over(report: Report) -> list[Finding]:
@@ -21,12 +21,12 @@ def check_carried_over(report: Report) -> list[Finding]:
     this_row = report.tables["t3"][T3_CARRIED_OVER]
     last_row = last.tables["t3"][T3_CARRIED_FORWARD]
     year = f"{last.year}年" if last.year else "上年"
-    for c, (now, before) in enumerate(zip(this_row, last_row)):
+    for c, (now, before) in enumerate(zip(this_row, last_row, strict=True)):
         if now is None or before is None or now == before:
             continue
         out.append(Finding(
             "carry_over", ERROR,
-            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {fmt(before)}（{year}报告“四、结转下年度继续办理”），"
+            f"表三 {T3.cell_label(T3_CARRIED_OVER, c)} 应为 {fmt(before)}（{year}报告“{_CARRIED_FORWARD}”），"
             f"现为 {fmt(now)}",
             (CellRef("t3", T3_CARRIED_OVER, c),),
             expected=before, actual=now,
@@ -44,7 +44,7 @@ def check_in_force(report: Report) -> list[Finding]:
         row = report.tables["t2"][r]
         issued, repealed, in_force = row[ISSUED], row[REPEALED], row[IN_FORCE]
         before = last.tables["t2"][r][IN_FORCE]
-        if None in (issued, repealed, in_force, before):
+        if issued is None or repealed is None or in_force is None or before is None:
             continue
         expected = before + issued - repealed
         if expected != in_force:

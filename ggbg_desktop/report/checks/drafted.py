@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from ..drafted import changed_figures, locate
-from ..drafting import KIND_NAMES, figure_cell, figure_name, number
+from ..drafting import KIND_NAMES, figure_cell, figure_name
+from ..model import Value
+from ..values import format_figure
 from ..findings import WARNING, Finding, TextSpan
 from ..model import Report
 from ..schema import part_name
 
 
-def _shown(value) -> str:
-    return "空" if value is None else number(value)
+def _shown(value: Value) -> str:
+    return "空" if value is None else format_figure(value)
 
 
 def check_drafted_stale(report: Report) -> list[Finding]:

@@ -3,37 +3,33 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from ..findings import ERROR, Finding
 from ..model import MAX_VALUE, Report
 from ..schema import (
+    COUNT,
     T3,
     T3_CARRIED_FORWARD,
     T3_CARRIED_OVER,
     T3_COLUMNS,
     T3_NEW_RECEIVED,
+    T3_PART_COLUMNS,
     T3_RESULT_ROWS,
     T3_TOTAL_COLUMN,
     T3_TOTAL_HANDLED,
     T4,
+    T4_COLUMNS,
+    T4_PART_COLUMNS,
     T4_TOTAL_COLUMN,
     TABLE_NAMES,
     TABLES,
     CellRef,
 )
+from ..values import format_figure as fmt  # ui/table_model.py imports it from here: to report.values
 
-
-def fmt(value) -> str:
-    """A figure as a clerk writes it: 3, 236.982."""
-    if isinstance(value, int) and abs(value) > MAX_VALUE:
-        return "（超长数字）"  # str() of a 5 000-digit number raises ValueError
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _all_present(values) -> bool:
-    return all(v is not None for v in values)
+# The rows of table 3's balance (rule 3): 一 + 二 = （七）总计 + 四.
+_BALANCE_ROWS = (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)
 
 
 def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, ...], what: str) -> Finding | None:
@@ -41,8 +37,8 @@ def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, .
     (the blank rule names those)."""
     table = report.tables[total.table]
     value = table[total.row][total.col]
-    values = [table[ref.row][ref.col] for ref in parts]
-    if value is None or not _all_present(values):
+    values = [v for ref in parts if (v := table[ref.row][ref.col]) is not None]
+    if value is None or len(values) != len(parts):
         return None
     expected = sum(values)
     if expected == value:
@@ -56,16 +52,16 @@ def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, .
     )
 
 
-def _found(findings) -> list[Finding]:
+def _found(findings: Iterable[Finding | None]) -> list[Finding]:
     return [f for f in findings if f is not None]
 
 
 # (total cell, its parts) of each sum rule; built once, the checks run on every keystroke.
-T3_ROW_SUMS = tuple((CellRef("t3", r, T3_TOTAL_COLUMN), tuple(CellRef("t3", r, c) for c in range(T3_TOTAL_COLUMN)))
+T3_ROW_SUMS = tuple((CellRef("t3", r, T3_TOTAL_COLUMN), tuple(CellRef("t3", r, c) for c in T3_PART_COLUMNS))
                     for r in range(len(T3.rows)))
 T3_COLUMN_SUMS = tuple((CellRef("t3", T3_TOTAL_HANDLED, c), tuple(CellRef("t3", r, c) for r in T3_RESULT_ROWS))
                        for c in range(len(T3_COLUMNS)))
-T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) for c in range(T4_TOTAL_COLUMN)))
+T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) for c in T4_PART_COLUMNS))
                 for r in range(len(T4.rows)))
 
 
@@ -85,10 +81,9 @@ def check_t3_balance(report: Report) -> list[Finding]:
     """Rule 3 (the printed 勾稽关系): 一 + 二 = （七）总计 + 四, column by column."""
     out = []
     t3 = report.tables["t3"]
-    for c in range(7):
-        new, carried, handled, forward = (t3[r][c] for r in (
-            T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD))
-        if not _all_present((new, carried, handled, forward)):
+    for c in range(len(T3_COLUMNS)):
+        new, carried, handled, forward = (t3[r][c] for r in _BALANCE_ROWS)
+        if new is None or carried is None or handled is None or forward is None:
             continue
         incoming, outgoing = new + carried, handled + forward
         if incoming != outgoing:
@@ -97,17 +92,18 @@ def check_t3_balance(report: Report) -> list[Finding]:
                 "t3_balance", ERROR,
                 f"表三 {column}列勾稽关系不成立：一+二 = {fmt(new)}+{fmt(carried)} = {fmt(incoming)}，"
                 f"（七）总计+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
-                tuple(CellRef("t3", r, c) for r in (
-                    T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)),
+                tuple(CellRef("t3", r, c) for r in _BALANCE_ROWS),
                 expected=incoming, actual=outgoing,
             ))
     return out
 
 
+_T4_PARTS_NAMED = "、".join(T4_COLUMNS[c].label for c in T4_PART_COLUMNS) + "之和"
+
+
 def check_t4_totals(report: Report) -> list[Finding]:
     """Rule 4: in each of the three groups, 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
-    return _found(_sum_rule(report, "t4_total", total, parts, "结果维持、结果纠正、其他结果、尚未审结之和")
-                  for total, parts in T4_SUMS)
+    return _found(_sum_rule(report, "t4_total", total, parts, _T4_PARTS_NAMED) for total, parts in T4_SUMS)
 
 
 def check_values(report: Report) -> list[Finding]:
@@ -138,7 +134,7 @@ def check_values(report: Report) -> list[Finding]:
     return out
 
 
-def _value_problem(value, kind: str) -> str | None:
+def _value_problem(value: object, kind: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"应为数字，现为“{value}”"
     if isinstance(value, float) and not math.isfinite(value):
@@ -147,7 +143,7 @@ def _value_problem(value, kind: str) -> str | None:
         return "数值过大，请核对"
     if value < 0:
         return f"不能为负数，现为 {fmt(value)}"
-    if kind == "count" and isinstance(value, float) and not value.is_integer():
+    if kind == COUNT and isinstance(value, float) and not value.is_integer():
         return f"应为整数（件数），现为 {fmt(value)}"
     return None
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..findings import WARNING, Finding, TextSpan
-from ..model import Report
+from ..model import Matrix, Report, Value
 from ..narrative import (
     CARRIED_FORWARD,
     CARRIED_OVER,
     FACT_NAMES,
+    Sentence,
     FEES,
     HANDLED,
     LITIGATION,
@@ -18,33 +19,20 @@ from ..narrative import (
     current_year_mentions,
     stated_figures,
 )
-from ..schema import (
-    PART_BY_KEY,
-    T3_CARRIED_FORWARD,
-    T3_CARRIED_OVER,
-    T3_NEW_RECEIVED,
-    T3_TOTAL_COLUMN,
-    T3_TOTAL_HANDLED,
-    T4_TOTAL_COLUMN,
-    TABLE_NAMES,
-    TABLES,
-    TEXT_PARTS,
-    CellRef,
-    part_name,
-)
-from .tables import fmt
+from ..schema import PART_BY_KEY, T2, T3, T4, TABLE_NAMES, TABLES, TEXT_PARTS, CellRef, header_field, part_name
+from ..values import format_figure as fmt
 
 NARRATIVE = ("preamble",) + TEXT_PARTS
 
 # The table cells whose sum a stated figure describes.
 FACT_CELLS: dict[str, tuple[CellRef, ...]] = {
-    NEW_RECEIVED: (CellRef("t3", T3_NEW_RECEIVED, T3_TOTAL_COLUMN),),
-    CARRIED_OVER: (CellRef("t3", T3_CARRIED_OVER, T3_TOTAL_COLUMN),),
-    HANDLED: (CellRef("t3", T3_TOTAL_HANDLED, T3_TOTAL_COLUMN),),
-    CARRIED_FORWARD: (CellRef("t3", T3_CARRIED_FORWARD, T3_TOTAL_COLUMN),),
-    RECONSIDERATION: (CellRef("t4", 0, T4_TOTAL_COLUMN),),
-    LITIGATION: (CellRef("t4", 1, T4_TOTAL_COLUMN), CellRef("t4", 2, T4_TOTAL_COLUMN)),
-    FEES: (CellRef("t2", 5, 0),),
+    NEW_RECEIVED: (T3.ref("new_received", "total"),),
+    CARRIED_OVER: (T3.ref("carried_from_last_year", "total"),),
+    HANDLED: (T3.ref("total_handled", "total"),),
+    CARRIED_FORWARD: (T3.ref("carried_to_next_year", "total"),),
+    RECONSIDERATION: (T4.ref("reconsideration", "total"),),
+    LITIGATION: (T4.ref("direct_suit", "total"), T4.ref("suit_after_reconsideration", "total")),
+    FEES: (T2.ref("fees", "fees"),),
 }
 
 
@@ -52,11 +40,10 @@ def _cells_name(cells: tuple[CellRef, ...]) -> str:
     return "与".join(f"{TABLE_NAMES[c.table]} {TABLES[c.table].cell_label(c.row, c.col)}" for c in cells)
 
 
-def _table_sum(tables, cells: tuple[CellRef, ...]):
+def _table_sum(tables: dict[str, Matrix], cells: tuple[CellRef, ...]) -> Value:
     values = [tables[c.table][c.row][c.col] for c in cells]
-    if any(v is None for v in values):
-        return None
-    return sum(values)
+    present = [v for v in values if v is not None]
+    return sum(present) if len(present) == len(values) else None
 
 
 def check_stated_figures(report: Report) -> list[Finding]:
@@ -108,7 +95,7 @@ def check_years(report: Report) -> list[Finding]:
         if int(m.group(1)) != year:
             out.append(Finding(
                 "text_year", WARNING,
-                f"标题中的年度 {m.group(1)} 与报告年度 {year} 不一致",
+                f"{header_field('title').label}中的年度 {m.group(1)} 与{header_field('year').label} {year} 不一致",
                 expected=year, actual=int(m.group(1)),
             ))
             break
@@ -131,7 +118,7 @@ def check_years(report: Report) -> list[Finding]:
     return out
 
 
-def _quote(text: str, sentence, limit: int = 40) -> str:
+def _quote(text: str, sentence: Sentence, limit: int = 40) -> str:
     """The sentence as the clerk wrote it, shortened for a message."""
     quoted = text[sentence.start:sentence.end].strip().rstrip("。；;")
     return quoted if len(quoted) <= limit else quoted[:limit] + "…"
@@ -147,9 +134,9 @@ def check_completeness(report: Report) -> list[Finding]:
     out = []
     meta = report.meta
     if not meta.organ.strip():
-        out.append(Finding("completeness", WARNING, "未填写机关名称"))
+        out.append(Finding("completeness", WARNING, f"未填写{header_field('organ').label}"))
     if not meta.year:
-        out.append(Finding("completeness", WARNING, "未填写报告年度"))
+        out.append(Finding("completeness", WARNING, f"未填写{header_field('year').label}"))
     for key in TEXT_PARTS:
         if not report.parts.get(key, "").strip():
             out.append(Finding("completeness", WARNING, f"{part_name(key)}“{PART_BY_KEY[key].title}”没有内容",

@@ -4,7 +4,7 @@ import pytest
 
 from ggbg_desktop.formats.document import Document, Paragraph
 from ggbg_desktop.formats.recognize import recognize
-from ggbg_desktop.formats.recognize.meta import date_line, organ_and_year
+from ggbg_desktop.formats.recognize.meta import organ_and_year
 
 
 @pytest.mark.parametrize("title, organ, year", [
@@ -16,12 +16,6 @@ from ggbg_desktop.formats.recognize.meta import date_line, organ_and_year
 ])
 def test_organ_and_year(title, organ, year):
     assert organ_and_year(title) == (organ, year)
-
-
-def test_dates():
-    assert date_line("2024年1月20日") == "2024-01-20"
-    assert date_line("二〇二四年一月二十日") == "2024-01-20"
-    assert date_line("2024年1月20日我们召开了会议") is None
 
 
 def doc(*lines):
@@ -111,3 +105,19 @@ def test_real_preambles_broken_after_their_first_short_line_are_kept_whole():
             first, second = text[:cut], text[cut:]
             result = doc("蓝田县2023年政府信息公开工作年度报告", first, second, "一、总体情况", "正文。")
             assert result.report.preamble == f"{first}\n{second}", first
+
+
+@pytest.mark.parametrize("label", ["网址", "网站"])
+def test_a_form_names_a_field_by_its_label_or_an_alias(label):
+    """Also: the form's website and contact were overwritten with "" when the preamble gave none."""
+    from ggbg_desktop.formats.document import Cell, Table
+
+    form = Table(rows=[[Cell(a), Cell(b)] for a, b in (
+        ("报告机关", "某县人民政府"), ("年度", "2023年"), (label, "http://www.example.gov.cn"),
+        ("落款日期", "二〇二四年一月二十日"), ("联系方式", "县政府办公室 0000-1234567"))])
+    result = recognize(Document(blocks=[form]))
+    meta = result.report.meta
+    assert (meta.organ, meta.year, meta.signature_date) == ("某县人民政府", 2023, "2024-01-20")
+    assert (meta.website, meta.contact) == ("http://www.example.gov.cn", "县政府办公室 0000-1234567")
+    assert any(line.endswith("从“报告信息”表读取：机关名称、报告年度、网站、成文日期、联系方式")
+               for line in result.log.lines())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ggbg_desktop.formats.recognize.normalize import chinese_number
+from ggbg_desktop.report.values import chinese_number
 from ggbg_desktop.formats.registry import read_bytes
 
 

@@ -4,7 +4,8 @@ import pytest
 
 from ggbg_desktop.formats.document import Document, Paragraph
 from ggbg_desktop.formats.recognize import recognize
-from ggbg_desktop.formats.recognize.parts import choose_headings, heading_candidate
+from ggbg_desktop.formats.headings import heading_candidate
+from ggbg_desktop.formats.recognize.parts import choose_headings
 
 
 @pytest.mark.parametrize("line, part", [

@@ -17,7 +17,7 @@ def t3_rows(values=None, labels=None):
     """A plain table 3: one header row, then each official row label and 7 figures."""
     values = values or [[i + 1] * 6 + [6 * (i + 1)] for i in range(25)]
     labels = labels or [r.label for r in T3.rows]
-    return [HEADER] + [[label, *v] for label, v in zip(labels, values)]
+    return [HEADER] + [[label, *v] for label, v in zip(labels, values, strict=True)]
 
 
 def run(*blocks):
@@ -318,7 +318,8 @@ def test_table_four_with_a_serial_number_column():
     outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     rows = [
         [Cell("序号", row_span=3), Cell("行政复议", col_span=5), Cell("行政诉讼", col_span=10)],
-        [Cell(o, row_span=2) for o in outcomes] + [Cell("未经复议直接起诉", col_span=5), Cell("复议后起诉", col_span=5)],
+        [Cell(o, row_span=2) for o in outcomes]
+        + [Cell("未经复议直接起诉", col_span=5), Cell("复议后起诉", col_span=5)],
         [Cell(o) for o in outcomes * 2],
         [Cell(t) for t in ["1", "1", "2", "1", "2", "6", "1", "0", "0", "0", "1", "0", "0", "0", "1", "1"]],
     ]
