@@ -157,6 +157,9 @@ class Document:
     # Text the reader dropped as page noise (发布日期, 浏览次数, filing numbers…), kept
     # so the import log can list it.
     dropped: list[str] = field(default_factory=list)
+    # What the reader could not read as it stands, one Chinese sentence each (a formula without a saved
+    # result, a link to outside content left closed); the import log shows them as warnings.
+    warnings: list[str] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -206,7 +206,7 @@ def read(data: bytes, *, name: str) -> Document:
     if outside:
         note = (f"“{name}”中有 {outside} 处链接到文件外的图片或内容（可能是网页地址或本机文件），"
                 "出于安全原因未打开，也未导入")
-        document.properties["warnings"] = "\n".join(filter(None, [document.properties.get("warnings", ""), note]))
+        document.warnings.append(note)
     return document
 
 

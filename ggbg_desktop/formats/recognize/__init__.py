@@ -42,9 +42,8 @@ def recognize(document: Document) -> ImportResult:
     what = "页面内容" if document.properties.get("source_format") == "pdf" else "网页内容"
     for line in document.dropped:
         log.info("noise", f"已去掉{what}：{_quote(line, _NOISE_QUOTE)}")
-    for line in document.properties.get("warnings", "").split("\n"):
-        if line.strip():
-            log.warn("file", line.strip())
+    for line in document.warnings:
+        log.warn("file", line)
 
     # Paragraph texts; page noise is taken out (and listed), keeping the publish date it may carry.
     texts: list[str | None] = []  # None for tables
@@ -80,7 +79,8 @@ def recognize(document: Document) -> ImportResult:
 
     for fields in forms.values():
         _apply_form(report, log, fields)
-    _opening(report, log, [t for t in texts[:first] if t], document)
+    _opening(report, log, [t for t in texts[:first] if t], [t for b, t in zip(blocks, texts) if isinstance(b, Paragraph) and t][:60],
+             document)
     if published:
         report.meta.published = published
     for spec in PARTS:
@@ -127,8 +127,9 @@ def recognize(document: Document) -> ImportResult:
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
-def _opening(report: Report, log: ImportLog, lines: list[str], document: Document) -> None:
-    """Title (organ, year), lines under it, and the preamble: everything before the first part."""
+def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document) -> None:
+    """Title (organ, year), lines under it, and the preamble: everything before the first part. ``body``:
+    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title."""
     title, at, used = meta_lines.find_title(lines)
     if not title and document.properties.get("title") and meta_lines.is_title_line(document.properties["title"]):
         title = document.properties["title"]
@@ -158,7 +159,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
     if year is None and report.meta.year is not None:
         year = report.meta.year
     elif year is None:
-        year, how = meta_lines.year_from_text(rest + [p.text for p in document.paragraphs()[:60]])
+        year, how = meta_lines.year_from_text(rest + body)
         if year:
             log.warn("meta", f"年度按{how}推断为 {year} 年，请核对")
         else:
