@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from .. import APP_NAME
+
 # Paragraph roles the layout uses (writers map them to styles).
 TITLE = "title"
 SUBTITLE = "subtitle"  # a line under the title, e.g. "（2024年1月20日）"
@@ -28,7 +30,7 @@ CAPTION = "caption"  # a line above a table
 # Written into the metadata of every file this program exports ("generator" property). Our files
 # write 0 as 0, so a blank cell in them is a cell nobody filled; in other files blank means 0.
 GENERATOR_ID = "ggbg_desktop"
-GENERATOR = f"政府信息公开年报编辑器 {GENERATOR_ID}"
+GENERATOR = f"{APP_NAME} {GENERATOR_ID}"
 
 # What a table in a real report can be: the three official tables have under 30 rows and 12 columns;
 # a whole report pasted into one table has a few hundred rows. Spans and sizes beyond these come from

@@ -21,7 +21,7 @@ from datetime import date
 
 from ..errors import ReportFileError, UserError
 from ..report.model import MAX_VALUE, YEAR_MAX, YEAR_MIN, DraftedText, InformationFees, LastYear, Meta, Report
-from ..report.schema import TABLES, TEXT_PARTS
+from ..report.schema import HEADER_FIELDS, TABLES, TEXT_PARTS
 from .atomic import write_atomic
 from .files import read_limited
 
@@ -29,8 +29,8 @@ FORMAT_VERSION = 1
 EXTENSION = ".ggbg"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few tens of kB; anything this large is not one
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_META_TEXT = ("organ", "title", "website", "contact")
-_META_DATES = ("published", "signature_date")
+_META_TEXT = tuple(f.key for f in HEADER_FIELDS if f.kind == "text")
+_META_DATES = tuple(f.key for f in HEADER_FIELDS if f.kind == "date")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
@@ -42,15 +42,7 @@ def report_to_data(report: Report) -> dict:
     meta = report.meta
     data: dict = {
         "version": FORMAT_VERSION,
-        "meta": {
-            "organ": meta.organ,
-            "year": meta.year,
-            "title": meta.title,
-            "published": meta.published,
-            "website": meta.website,
-            "contact": meta.contact,
-            "signature_date": meta.signature_date,
-        },
+        "meta": {f.key: getattr(meta, f.key) for f in HEADER_FIELDS},
         "preamble": report.preamble,
         "parts": {key: report.parts.get(key, "") for key in TEXT_PARTS},
         "tables": _tables_to_data(report.tables),

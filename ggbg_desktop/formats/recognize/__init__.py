@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...report.model import Report
-from ...report.schema import META_NAME, PART_BY_KEY, PARTS, TABLE_NAMES, TEXT_PARTS, header_field
+from ...report.schema import META_NAME, PART_BY_KEY, PARTS, SEE_SHEET, TABLE_NAMES, TEXT_PARTS, header_field
 from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
@@ -197,7 +197,7 @@ def _apply_form(report: Report, log: ImportLog, fields: dict[str, str]) -> None:
     meta = report.meta
     used = []
     for key, value in fields.items():
-        if not value or value.startswith("见工作表"):
+        if not value or value.startswith(SEE_SHEET):
             continue
         if key == "preamble":
             if report.preamble:

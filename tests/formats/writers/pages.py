@@ -105,9 +105,9 @@ def problems(pdf: bytes, figures: list[str]) -> list[str]:
 
 
 def figures(report) -> list[str]:
-    from ggbg_desktop.formats.layout import format_value
+    from ggbg_desktop.report.values import format_figure
 
-    return sorted({format_value(v) for key in ("t2", "t3", "t4") for v in report.flat(key) if v is not None})
+    return sorted({format_figure(v) for key in ("t2", "t3", "t4") for v in report.flat(key) if v is not None})
 
 
 def long_report():

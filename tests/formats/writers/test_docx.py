@@ -123,14 +123,14 @@ def read_word_table(tbl) -> set[tuple]:
 
 
 def test_tables_merge_exactly_as_the_official_grid(package, report):
-    from ggbg_desktop.formats.layout import format_value
+    from ggbg_desktop.report.values import format_figure
 
     tables = xml(package, "word/document.xml").findall(".//w:tbl", NS)
     assert len(tables) == 3
     for tbl, key in zip(tables, ("t2", "t3", "t4")):
         spec = TABLES[key]
         expected = {(g.row, g.col, g.row_span, g.col_span,
-                     format_value(report.value(g.value)) if g.value else g.text) for g in spec.grid}
+                     format_figure(report.value(g.value)) if g.value else g.text) for g in spec.grid}
         assert read_word_table(tbl) == expected
         assert len(tbl.findall("w:tblGrid/w:gridCol", NS)) == spec.grid_cols
         width = sum(int(col.get(W + "w")) for col in tbl.findall("w:tblGrid/w:gridCol", NS))
