@@ -208,6 +208,17 @@ def test_a_run_in_heading_is_a_body_paragraph_with_its_heading_words_styled(repo
     assert numbered.find("w:r/w:rPr/w:rStyle", NS).get(W + "val") == "Heading3Char"
 
 
+def test_the_imported_title_is_exported_word_for_word():
+    from ggbg_desktop.formats.registry import read_bytes
+
+    title = "XX县人民政府2022年度政府信息公开工作年度报告"
+    text = f"{title}\n一、总体情况\n本年度主动公开信息86条。\n"
+    report = read_bytes(text.encode("utf-8"), "report.txt").report
+    assert report.meta.year == 2022
+    paragraphs = _body_paragraphs(writer.export(report, ExportOptions()))
+    assert "".join(paragraphs[0].itertext()) == title
+
+
 def test_signature_keeps_with_the_last_paragraph_and_carries_the_publish_date(report):
     report.meta.signature_date = None
     report.meta.published = "2024-01-20"
