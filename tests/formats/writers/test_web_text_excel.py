@@ -53,7 +53,6 @@ def test_text_has_every_value_in_pipe_rows(report):
 
 
 def test_xlsx_sheets_merges_and_numbers(report):
-    openpyxl = pytest.importorskip("openpyxl")
     report.meta.website = "http://www.lantian.gov.cn"
     report.meta.signature_date = "2024-01-22"
     book = openpyxl.load_workbook(io.BytesIO(xlsx.export(report, ExportOptions())))
