@@ -17,9 +17,10 @@ EXIT_UNREADABLE = 2  # a file could not be read or written
 def _prepare_streams() -> None:
     """Chinese text must never crash a Windows console or a pipe in another encoding."""
     for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a text stream a caller put there may lack it
         try:
-            if (stream.encoding or "").lower().replace("-", "") not in ("utf8",):
-                stream.reconfigure(errors="replace")
+            if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8",):
+                reconfigure(errors="replace")
         except (AttributeError, ValueError):
             pass
 

@@ -13,7 +13,6 @@ block; readers may leave it "body".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from .. import APP_NAME
 
@@ -48,7 +47,7 @@ def bounded_span(value: int, limit: int) -> int:
     return min(limit, max(1, value))
 
 
-def is_own(document: "Document") -> bool:
+def is_own(document: Document) -> bool:
     """True for a document this program exported."""
     return GENERATOR_ID in document.properties.get("generator", "")
 
@@ -147,7 +146,7 @@ class Table:
         return text
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

@@ -176,7 +176,7 @@ def _tables(raw, where: str) -> dict:
             continue
         if key == "t3":
             if not isinstance(value, list) or len(value) != len(shape) or any(
-                    not isinstance(row, list) or len(row) != n for row, n in zip(value, shape)):
+                    not isinstance(row, list) or len(row) != n for row, n in zip(value, shape, strict=True)):
                 raise _Invalid(f"{where}.t3 应为 25 行、每行 7 个数")
             flat = [v for row in value for v in row]
         else:

@@ -40,7 +40,7 @@ CORPUS = _corpus()
 
 def _flip(data: bytes, positions, values) -> bytes:
     out = bytearray(data)
-    for p, v in zip(positions, values):
+    for p, v in zip(positions, values, strict=False):  # values: a pool of 20 bytes, the first ones used
         out[p % len(out)] = v
     return bytes(out)
 

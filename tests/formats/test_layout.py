@@ -26,7 +26,8 @@ def test_blocks_follow_the_official_order(report):
 
 
 def test_part_text_lines_become_paragraphs_with_heading_levels(report):
-    report.parts["p1"] = "（一）主动公开\n2023年，全县制发文件12件。\n\n1.加强组织领导。成立领导小组。\n(二)依申请公开情况。全年收到申请86件。"
+    report.parts["p1"] = ("（一）主动公开\n2023年，全县制发文件12件。\n\n1.加强组织领导。成立领导小组。\n"
+                          "(二)依申请公开情况。全年收到申请86件。")
     doc = layout(report, ExportOptions())
     start = next(i for i, b in enumerate(doc.blocks) if getattr(b, "text", "") == "一、总体情况")
     part = doc.blocks[start + 1:start + 5]

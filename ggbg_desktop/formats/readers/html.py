@@ -78,7 +78,9 @@ def _mht_html(data: bytes, name: str) -> str:
         raise ImportRefused(f"“{name}”的网页档案嵌套过深，不像一份年度报告，未导入") from None
     for part in parts:
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes for a leaf part (None when empty)
+            if not isinstance(payload, bytes):
+                payload = b""
             charset = part.get_content_charset()
             if charset:
                 try:

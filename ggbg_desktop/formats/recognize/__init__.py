@@ -79,8 +79,8 @@ def recognize(document: Document) -> ImportResult:
 
     for fields in forms.values():
         _apply_form(report, log, fields)
-    _opening(report, log, [t for t in texts[:first] if t], [t for b, t in zip(blocks, texts) if isinstance(b, Paragraph) and t][:60],
-             document)
+    paragraphs = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Paragraph) and t]
+    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document)
     if published:
         report.meta.published = published
     for spec in PARTS:

@@ -60,7 +60,8 @@ def test_the_publish_date_of_a_noise_line_is_kept():
 
 
 def test_layout_tables_are_containers():
-    page = "<html><body><table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table></body></html>"
+    page = ("<html><body><table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table>"
+            "</td></tr></table></body></html>")
     doc = html.read(page.encode(), name="a.html")
     assert doc.paragraphs()[0].text == "一、总体情况"
     assert [[c.text for c in r] for r in doc.tables()[0].rows] == [["规章", "1"]]

@@ -127,7 +127,7 @@ def test_tables_merge_exactly_as_the_official_grid(package, report):
 
     tables = xml(package, "word/document.xml").findall(".//w:tbl", NS)
     assert len(tables) == 3
-    for tbl, key in zip(tables, ("t2", "t3", "t4")):
+    for tbl, key in zip(tables, ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
         expected = {(g.row, g.col, g.row_span, g.col_span,
                      format_figure(report.value(g.value)) if g.value else g.text) for g in spec.grid}

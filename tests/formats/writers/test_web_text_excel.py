@@ -27,7 +27,7 @@ def test_html_is_self_contained_with_spanned_tables(report):
 
     tables = lxml_html.fromstring(page).findall(".//table")
     assert len(tables) == 3
-    for table, key in zip(tables, ("t2", "t3", "t4")):
+    for table, key in zip(tables, ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
         expected = sorted((g.row_span, g.col_span, format_figure(report.value(g.value)) if g.value else g.text)
                           for g in spec.grid)
@@ -64,7 +64,7 @@ def test_xlsx_sheets_merges_and_numbers(report):
     labels = [row[0].value for row in book["报告信息"].iter_rows()]
     assert labels[:len(HEADER_FIELDS)] == [f.label for f in HEADER_FIELDS]
     assert info["一、总体情况"] == report.parts["p1"] and info["导语"] == report.preamble
-    for sheet, key in zip(book.worksheets[1:], ("t2", "t3", "t4")):
+    for sheet, key in zip(book.worksheets[1:], ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
         top = 2
         merged = {(m.min_row - top, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)

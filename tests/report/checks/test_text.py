@@ -144,7 +144,8 @@ def test_a_signature_without_any_date_is_warned(report):
     assert finding.severity == "warning" and "成文日期" in finding.message and "发布日期" in finding.message
 
 
-@pytest.mark.parametrize("signed, published", [("2024-01-22", None), (None, "2024-01-20"), ("2024-01-22", "2024-01-20")])
+@pytest.mark.parametrize("signed, published",
+                         [("2024-01-22", None), (None, "2024-01-20"), ("2024-01-22", "2024-01-20")])
 def test_a_signature_with_a_date_is_quiet(report, signed, published):
     report.meta.signature_date = signed
     report.meta.published = published
