@@ -21,7 +21,7 @@ from datetime import date
 
 from ..errors import ReportFileError, UserError
 from ..report.model import MAX_VALUE, YEAR_MAX, YEAR_MIN, DraftedText, InformationFees, LastYear, Meta, Report
-from ..report.schema import HEADER_FIELDS, TABLES, TEXT_PARTS
+from ..report.schema import HEADER_FIELDS, META_NAME, PREAMBLE_NAME, TABLES, TEXT_PARTS
 from .atomic import write_atomic
 from .files import read_limited
 
@@ -91,11 +91,11 @@ def _report_from_data(data) -> Report:
     if version < 1:
         raise _Invalid(f"格式版本号 {version} 无效")
     if "meta" not in data:
-        raise _Invalid("缺少报告信息（meta）")
+        raise _Invalid(f"缺少{META_NAME}（meta）")
     if "tables" not in data:
         raise _Invalid("缺少表格（tables）")
     report = Report(meta=_meta(data["meta"]))
-    report.preamble = _text(data.get("preamble", ""), "导语（preamble）")
+    report.preamble = _text(data.get("preamble", ""), f"{PREAMBLE_NAME}（preamble）")
     parts = data.get("parts", {})
     if not isinstance(parts, dict):
         raise _Invalid("parts 应是一个对象")

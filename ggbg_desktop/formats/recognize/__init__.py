@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ...report.model import Report
-from ...report.schema import META_NAME, PART_BY_KEY, PARTS, SEE_SHEET, TABLE_NAMES, TEXT_PARTS, header_field
+from ...report.schema import (
+    META_NAME,
+    PART_BY_KEY,
+    PARTS,
+    PREAMBLE_NAME,
+    SEE_SHEET,
+    TABLE_NAMES,
+    TEXT_PARTS,
+    header_field,
+)
 from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
@@ -135,14 +144,14 @@ def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], 
         title = document.properties["title"]
     rest = lines[at + used:] if at >= 0 else lines
     for line in lines[:max(at, 0)]:
-        log.info("meta", f"标题前的文字未导入：{_quote(line)}")
+        log.info("meta", f"{_label('title')}前的文字未导入：{_quote(line)}")
     organ, year = meta_lines.organ_and_year(title) if title else ("", None)
     # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
     while at >= 0 and rest and meta_lines.is_subtitle(rest[0]):
         date = parse_date(rest[0])
         if date and not report.meta.signature_date:
             report.meta.signature_date = date
-        log.info("meta", f"标题下的一行未放入导语：{_quote(rest[0])}")
+        log.info("meta", f"{_label('title')}下的一行未放入{PREAMBLE_NAME}：{_quote(rest[0])}")
         rest = rest[1:]
     form_title = report.meta.title
     if rest or not report.preamble:
@@ -170,7 +179,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], 
     report.meta.website = meta_lines.website(report.preamble) or report.meta.website
     report.meta.contact = meta_lines.contact(report.preamble) or report.meta.contact
     if report.preamble:
-        log.info("preamble", f"导语：{len(report.preamble.splitlines())} 段")
+        log.info("preamble", f"{PREAMBLE_NAME}：{len(report.preamble.splitlines())} 段")
 
 
 def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
