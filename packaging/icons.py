@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bundle_config  # noqa: E402
+import bundle_config
 
 
 def render_pngs(svg: Path, sizes, out_dir: Path) -> dict[int, Path]:
