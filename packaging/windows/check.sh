@@ -66,9 +66,9 @@ INSTDIR=$LOCALAPPDATA_UNIX/Programs/ggbg-desktop
 LNK="$APPDATA_UNIX/Microsoft/Windows/Start Menu/Programs/政府信息公开年报编辑器.lnk"
 
 # ---- 1. silent per-user install ------------------------------------------------------------------------
-say "install: $(basename "$SETUP") /S  ($(du -m "$SETUP" | cut -f1) MiB)"
+say "install: $(basename "$SETUP") /S /ADDTOPATH  ($(du -m "$SETUP" | cut -f1) MiB)"
 t0=$(date +%s)
-win "$(winpath "$SETUP")" /S || fail "setup.exe /S exited $? (2: it refused this system or was cancelled)"
+win "$(winpath "$SETUP")" /S /ADDTOPATH || fail "setup.exe /S exited $? (2: it refused this system or was cancelled)"
 echo "installed in $(( $(date +%s) - t0 )) s: $(du -sm "$INSTDIR" | cut -f1) MiB, $(find "$INSTDIR" -type f | wc -l) files"
 for f in ggbg.exe ggbg-desktop.exe uninstall.exe _internal; do
   [ -e "$INSTDIR/$f" ] || fail "$INSTDIR/$f missing"
@@ -80,11 +80,13 @@ regval 'HKCU\Software\Classes\ggbg.report\shell\open\command' | grep -q 'ggbg-de
   fail "no open command for .ggbg"
 wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\ggbg-desktop' >/dev/null 2>&1 ||
   fail "no uninstall entry"
+userpath() { wine reg query 'HKCU\Environment' /v Path 2>/dev/null | tr -d '\r' | awk -F'REG_(EXPAND_)?SZ' 'NF > 1 {print $2}'; }
+userpath | grep -qiF "$(winpath "$INSTDIR")" || fail "/ADDTOPATH did not put the program folder on the user's PATH"
 find "$INSTDIR" -iname 'icuuc*.dll' | grep -q . && fail "the Wine test stub icuuc.dll was installed"
 for f in opengl32sw.dll _ssl.pyd; do
   find "$INSTDIR" -iname "$f" | grep -q . && fail "$f is in the bundle"
 done
-echo "files, Start-menu entry, association and uninstall entry are there"
+echo "files, Start-menu entry, association, PATH entry and uninstall entry are there"
 
 # ---- 2. the command line on a seed in a Chinese folder with spaces -------------------------------------
 FOLDER="$WORK/年报 测试/2024 年"
@@ -168,6 +170,7 @@ for key in 'HKCU\Software\Classes\.ggbg' 'HKCU\Software\Classes\ggbg.report' \
   'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\ggbg-desktop'; do
   if wine reg query "$key" >/dev/null 2>&1; then fail "$key is still in the registry"; fi
 done
-echo "program folder, Start-menu entry and registry entries are gone"
+if userpath | grep -qiF "$(winpath "$INSTDIR")"; then fail "the program folder is still on PATH"; fi
+echo "program folder, Start-menu entry, PATH entry and registry entries are gone"
 echo
 echo "check.sh: PASSED in $(( $(date +%s) - started )) s; look at $WORK/screenshot.png"

@@ -104,9 +104,10 @@ SectionEnd
 ; off unless chosen, or /ADDTOPATH in a silent install (.onInit)
 Section /o "把命令行工具 ggbg 加入 PATH（供批量处理）" SecPath
   ReadRegStr $0 HKCU "Environment" "Path"
-  StrLen $1 $0
-  ${If} $1 >= ${NSIS_MAX_STRLEN}
-    ; a longer PATH would be cut off by NSIS's string length: leave it alone
+  StrLen $1 "$0;$INSTDIR"
+  IntOp $2 ${NSIS_MAX_STRLEN} - 1
+  ${If} $1 >= $2
+    ; NSIS strings hold NSIS_MAX_STRLEN - 1 characters: a longer PATH would be cut off, leave it alone
     DetailPrint "PATH 过长，未修改；请手动把 $INSTDIR 加入 PATH。"
     Goto done
   ${EndIf}
@@ -119,8 +120,8 @@ Section /o "把命令行工具 ggbg 加入 PATH（供批量处理）" SecPath
       WriteRegExpandStr HKCU "Environment" "Path" "$0;$INSTDIR"
     ${EndIf}
     SendMessage ${HWND_BROADCAST} ${WM_SETTINGCHANGE} 0 "STR:Environment" /TIMEOUT=2000
+    WriteRegDWORD HKCU "${UNINSTALL_KEY}" "AddedToPath" 1  ; the uninstaller takes out only what we put in
   ${EndIf}
-  WriteRegDWORD HKCU "${UNINSTALL_KEY}" "AddedToPath" 1
   done:
 SectionEnd
 
@@ -164,8 +165,9 @@ Section "Uninstall"
   ReadRegDWORD $1 HKCU "${UNINSTALL_KEY}" "AddedToPath"
   ${If} $1 == 1
     ReadRegStr $0 HKCU "Environment" "Path"
-    StrLen $2 $0
-    ${If} $2 < ${NSIS_MAX_STRLEN}
+    StrLen $2 ";$0;"
+    IntOp $3 ${NSIS_MAX_STRLEN} - 1
+    ${If} $2 < $3  ; else it may have been cut off on reading: leave it alone
       ${un.WordReplace} ";$0;" ";$INSTDIR;" ";" "+" $0
       StrCpy $0 $0 "" 1  ; the two semicolons added around it
       StrCpy $0 $0 -1
