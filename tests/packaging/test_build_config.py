@@ -462,3 +462,14 @@ def test_build_scripts_parse():
         assert path.read_text(encoding="utf-8").startswith(("#!/usr/bin/env bash\n", "# Sourced"))
         if shutil.which("bash"):
             subprocess.run(["bash", "-n", str(path)], check=True)
+
+
+def test_build_py_prints_chinese_commands_on_a_cp1252_console(monkeypatch):
+    import io
+
+    build_py = _load_build_py()
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp1252", write_through=True))
+    build_py.console_safe_output()
+    build_py.run([sys.executable, "-c", "pass", "示例县人民政府"])  # printed before it runs
+    assert "示例县人民政府" in raw.getvalue().decode("utf-8")
