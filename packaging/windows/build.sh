@@ -63,6 +63,7 @@ else
   # shellcheck source=packaging/windows/wine.sh
   . "$ROOT/packaging/windows/wine.sh"
   wine_prefix "$WINEPREFIX"
+  trap 'wineserver -k 2>/dev/null || true' EXIT  # the persistent server would linger
   winpath() { winepath -w "$1" 2>/dev/null; }
   # A Windows Python under Wine dies when its output is a regular file: always a pipe.
   win() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
