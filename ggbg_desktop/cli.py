@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 
@@ -14,13 +15,24 @@ EXIT_FINDINGS = 1  # a report has errors (warnings alone exit 0)
 EXIT_UNREADABLE = 2  # a file could not be read or written
 
 
-def _prepare_streams() -> None:
-    """Chinese text must never crash a Windows console or a pipe in another encoding."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)  # a text stream a caller put there may lack it
+def _prepare_streams(streams=None) -> None:
+    """Chinese text must never crash a Windows console or a pipe in another encoding.
+
+    A Windows console gets UTF-16 from Python whatever its code page. A pipe or file gets the
+    ANSI code page: cp936 on Chinese Windows keeps it (what cmd and PowerShell read there),
+    with rare characters outside it replaced; a code page without Chinese (cp1252, ASCII)
+    would turn every character into "?", so such a stream gets UTF-8 instead.
+    """
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # not a text stream that can be reconfigured
+            continue
         try:
-            if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8",):
-                reconfigure(errors="replace")
+            "政府信息公开年报".encode(stream.encoding or "ascii")
+            reconfigure(errors="replace")
+        except (UnicodeEncodeError, LookupError):
+            with contextlib.suppress(AttributeError, ValueError):
+                reconfigure(encoding="utf-8", errors="replace")
         except (AttributeError, ValueError):
             pass
 

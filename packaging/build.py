@@ -5,10 +5,12 @@
 3. starts both executables once from an empty environment (a smoke test);
 4. prints the bundle's size;
 5. Linux: makes dist/ggbg-desktop_<version>_<arch>.deb with dpkg-deb;
-   Windows: compiles the Inno Setup installer if ISCC.exe is found.
+   Windows: makes dist/ggbg-desktop-<version>-setup.exe with NSIS (makensis).
 
 Options: --no-deb, --no-installer, --check-libs (list system libraries the bundle
-needs, by Debian package — to keep DEB_DEPENDS in bundle_config.py right).
+needs, by Debian package — to keep DEB_DEPENDS in bundle_config.py right),
+--installer-only (wrap an existing Windows dist/ggbg/ with makensis; runs on Linux too,
+which is how packaging/windows/build.sh makes the installer under Wine).
 Needs PyInstaller in the build environment: pip install -e ".[build]".
 """
 
@@ -23,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bundle_config as cfg  # noqa: E402
+import bundle_config as cfg
+import winversion
 
 ROOT = cfg.ROOT
 BUILD = ROOT / "build" / "packaging"
@@ -31,6 +34,23 @@ DIST = ROOT / "dist"
 SPEC = cfg.PACKAGING_DIR / "ggbg.spec"
 IS_WIN = sys.platform == "win32"
 EXE = ".exe" if IS_WIN else ""
+
+
+def console_safe_output() -> None:
+    """Commands and paths hold Chinese: never crash on a console code page (cp1252, cp936).
+
+    A code page with Chinese (cp936) is kept; one without (cp1252) gets UTF-8 instead of "?"s.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "年报".encode(getattr(stream, "encoding", None) or "ascii")
+            changes = {"errors": "replace"}
+        except (UnicodeEncodeError, LookupError):
+            changes = {"encoding": "utf-8", "errors": "replace"}
+        try:
+            stream.reconfigure(**changes)
+        except (AttributeError, ValueError):  # not a text stream that can be reconfigured
+            pass
 
 
 def step(message: str) -> None:
@@ -105,7 +125,7 @@ def smoke_test(bundle: Path) -> None:
         extensions = run([sys.executable, "-c", SAMPLE_REPORT, sample], cwd=ROOT, capture_output=True,
                          text=True).stdout.split()
         print(run([cli_exe, "--version"], cwd=tmp, env=env, capture_output=True, text=True).stdout.strip())
-        check = subprocess.run([str(cli_exe), "check", str(sample)], cwd=tmp, env=env)
+        check = subprocess.run([str(cli_exe), "check", str(sample)], check=False, cwd=tmp, env=env)
         if check.returncode not in (0, 1):  # 1: the sample has findings; 2 would be unreadable
             sys.exit(f"bundled ggbg check failed with exit code {check.returncode}")
         for extension in extensions:
@@ -150,37 +170,53 @@ def make_deb(bundle: Path, icons: dict) -> Path:
     return path
 
 
-def find_iscc() -> str | None:
-    found = shutil.which("ISCC") or shutil.which("iscc")
+def find_makensis() -> str | None:
+    found = shutil.which("makensis")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"),
-                 os.environ.get("LOCALAPPDATA") and os.path.join(os.environ["LOCALAPPDATA"], "Programs")):
-        if base and os.path.exists(os.path.join(base, "Inno Setup 6", "ISCC.exe")):
-            return os.path.join(base, "Inno Setup 6", "ISCC.exe")
+    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+        if base and os.path.exists(os.path.join(base, "NSIS", "makensis.exe")):
+            return os.path.join(base, "NSIS", "makensis.exe")
     return None
 
 
-def make_installer(bundle: Path, icons: dict) -> Path | None:
-    step("Windows installer (Inno Setup)")
-    iscc = find_iscc()
-    if not iscc:
-        print("ISCC.exe (Inno Setup 6) not found; installer skipped. Install it from https://jrsoftware.org/isdl.php")
-        return None
+def nsis_command(makensis, *, version: str, bundle: Path, ico: Path, out: Path) -> list:
+    """makensis with what packaging/windows/ggbg.nsi needs defined."""
+    version4 = ".".join(str(n) for n in winversion.version_tuple(version))
+    return [makensis, "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={version}", f"-DVERSION4={version4}",
+            f"-DBUNDLE={bundle}", f"-DICON={ico}", f"-DOUTFILE={out}", cfg.PACKAGING_DIR / "windows" / "ggbg.nsi"]
+
+
+def make_installer(bundle: Path, icons: dict) -> Path:
+    """dist/ggbg-desktop-<version>-setup.exe from the Windows bundle (packaging/windows/ggbg.nsi)."""
+    step("Windows installer (NSIS)")
+    if not (bundle / f"{cfg.GUI_EXE}.exe").is_file():
+        sys.exit(f"{bundle} holds no {cfg.GUI_EXE}.exe: build the Windows bundle first (packaging/windows/build.sh)")
+    stray = sorted(p.name for p in bundle.rglob("*") if p.name.lower() in cfg.WINDOWS_NEVER_SHIPPED)
+    if stray:
+        sys.exit(f"the bundle holds {', '.join(stray)}, which must come from Windows itself")
+    makensis = find_makensis()
+    if not makensis:
+        sys.exit("makensis not found: install NSIS (Debian: apt-get install nsis; Windows: https://nsis.sourceforge.io)")
     version = cfg.version()
-    run([iscc, f"/DAppVersion={version}", f"/DSourceDir={bundle}", f"/DIconFile={icons['ico']}",
-         f"/O{DIST}", cfg.PACKAGING_DIR / "windows" / "ggbg.iss"])
-    path = DIST / f"ggbg-desktop-{version}-setup.exe"
-    print(path)
+    path = DIST / f"{cfg.APP_ID}-{version}-setup.exe"
+    run(nsis_command(makensis, version=version, bundle=bundle, ico=icons["ico"], out=path))
+    print(f"{path} ({path.stat().st_size / 2**20:.1f} MiB)")
     return path
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-deb", action="store_true", help="Linux: do not make the .deb")
-    parser.add_argument("--no-installer", action="store_true", help="Windows: do not run Inno Setup")
+    parser.add_argument("--no-installer", action="store_true", help="Windows: do not make the installer")
     parser.add_argument("--check-libs", action="store_true", help="Linux: list the system libraries needed")
+    parser.add_argument("--installer-only", action="store_true",
+                        help="only wrap the Windows bundle dist/ggbg/ with makensis (any system)")
     args = parser.parse_args(argv)
+    console_safe_output()
+    if args.installer_only:
+        make_installer(DIST / cfg.BUNDLE_DIR, {"ico": BUILD / "icons" / "ggbg.ico"})
+        return 0
 
     print(f"ggbg_desktop {cfg.version()} on {sys.platform}, Python {sys.version.split()[0]}")
     BUILD.mkdir(parents=True, exist_ok=True)

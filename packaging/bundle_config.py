@@ -61,7 +61,15 @@ QT_EXCLUDED = (
     "QtConcurrent", "QtXml", "QtDBus", "QtStateMachine", "QtTextToSpeech", "QtSpatialAudio",
     "QtLabsStyleKit", "QtSvgWidgets", "QtAxContainer", "QtScxml", "QtGraphs",
 )
-PYTHON_EXCLUDED = ("tkinter", "unittest", "pydoc_data", "test", "PIL", "numpy", "IPython", "pytest")
+# ssl: the program is offline; nothing it imports loads ssl (tests/packaging checks the code; the bundle was
+# run without it). socket stays: email.utils (the .mht reader) and multiprocessing import it at start.
+PYTHON_EXCLUDED = ("tkinter", "unittest", "pydoc_data", "test", "PIL", "numpy", "IPython", "pytest", "ssl", "_ssl")
+# Libraries left out by file name. opengl32sw.dll (20 MiB) is Qt's software OpenGL fallback on Windows:
+# the window draws with the raster engine and never creates an OpenGL context.
+BINARIES_EXCLUDED = ("opengl32sw.dll",)
+# DLLs that must come from Windows itself, never from the bundle: Qt 6.10+ uses the system ICU of
+# Windows 10 1703+; under Wine a test stub stands in (packaging/windows/icuuc-stub.c) and must not leak in.
+WINDOWS_NEVER_SHIPPED = ("icuuc.dll", "icuin.dll", "icu.dll")
 
 # Qt plugins kept, by folder; a folder missing here is dropped whole. None keeps every
 # file of the folder. Names are matched without "lib" prefix and extension (so
@@ -112,8 +120,8 @@ DEB_DEPENDS = (
     "libxkbcommon0",
     "libxkbcommon-x11-0",
 )
-# poppler-utils gives pdftotext, with which PDF reports import (formats/readers/pdf.py).
-DEB_RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei", "libcups2", "poppler-utils")
+# Chinese fonts for the window and exports; CUPS for printing. (PDF import needs no system tool.)
+DEB_RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei", "libcups2")
 DEB_SECTION = "editors"
 
 
@@ -125,8 +133,7 @@ def plugin_kept(category: str, filename: str) -> bool:
     if names is None:
         return True
     stem = filename.split(".")[0]
-    if stem.startswith("lib"):
-        stem = stem[3:]
+    stem = stem.removeprefix("lib")
     return stem in names
 
 
@@ -149,7 +156,7 @@ def resource_files(root: Path = ROOT) -> list[tuple[Path, str]]:
 def version(root: Path = ROOT) -> str:
     """``ggbg_desktop.__version__``, read without importing the package."""
     text = (root / "ggbg_desktop" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__\s*=\s*["\']([^"\']+)["\']', text, re.M)
+    match = re.search(r'^__version__\s*=\s*["\']([^"\']+)["\']', text, re.MULTILINE)
     if not match:
         raise RuntimeError("ggbg_desktop/__init__.py has no __version__")
     return match.group(1)

@@ -163,7 +163,7 @@ def missing_libraries(bundle: Path) -> dict[str, set[str]]:
     env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
     missing: dict[str, set[str]] = {}
     for path in elf_files(bundle):
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        result = subprocess.run(["ldd", str(path)], check=False, capture_output=True, text=True, env=env)
         for line in result.stdout.splitlines():
             if "not found" in line:
                 missing.setdefault(line.split()[0], set()).add(str(path.relative_to(bundle)))
@@ -176,7 +176,7 @@ def system_packages(bundle: Path) -> dict[str, set[str]]:
     env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
     libs: set[str] = set()
     for path in elf_files(bundle):
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        result = subprocess.run(["ldd", str(path)], check=False, capture_output=True, text=True, env=env)
         for line in result.stdout.splitlines():
             parts = line.split("=>")
             if len(parts) == 2 and parts[1].strip().startswith("/"):
@@ -187,7 +187,7 @@ def system_packages(bundle: Path) -> dict[str, set[str]]:
     for lib in sorted(libs):
         real = os.path.realpath(lib)
         for candidate in (lib, real, lib.replace("/usr/lib/", "/lib/"), real.replace("/usr/lib/", "/lib/")):
-            result = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+            result = subprocess.run(["dpkg", "-S", candidate], check=False, capture_output=True, text=True)
             if result.returncode == 0:
                 package = result.stdout.split(":")[0]
                 packages.setdefault(package, set()).add(os.path.basename(lib))

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bundle_config  # noqa: E402
+import bundle_config
 
 
 def render_pngs(svg: Path, sizes, out_dir: Path) -> dict[int, Path]:
@@ -116,4 +116,5 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     result = build_icons(Path(sys.argv[1]))
+    sys.stdout.reconfigure(errors="replace")  # a path with Chinese must not crash a cp1252 console
     print(f"icons: {len(result['png'])} PNGs, {result['ico']}")

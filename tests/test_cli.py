@@ -1,13 +1,15 @@
 """The ggbg command: exit codes, JSON output, messages, and no Qt."""
 
+import io
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 from ggbg_desktop import __version__
-from ggbg_desktop.cli import main
+from ggbg_desktop.cli import _prepare_streams, main
 from ggbg_desktop.formats import native
 from ggbg_desktop.report import CellRef
 
@@ -60,8 +62,10 @@ def test_json_for_several_files(saved, tmp_path, capsys):
 def test_unreadable_file_exits_2_with_one_chinese_line(tmp_path):
     bad = tmp_path / "bad.ggbg"
     bad.write_text('{"version": 1, "meta": {}, "tables": {"t2": "x"}}', encoding="utf-8")
+    # the pipe's encoding is fixed here, not left to the machine's code page (cp936 on Chinese Windows)
     proc = subprocess.run([sys.executable, "-m", "ggbg_desktop.cli", "check", str(bad)],
-                          capture_output=True, text=True, encoding="utf-8")
+                          check=False, capture_output=True, text=True, encoding="utf-8",
+                          env=dict(os.environ, PYTHONIOENCODING="utf-8"))
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "文件内容有误" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -99,7 +103,7 @@ def test_version(capsys):
 def test_cli_and_domain_import_no_qt():
     code = ("import sys, ggbg_desktop.report, ggbg_desktop.cli, ggbg_desktop.formats.registry, "
             "ggbg_desktop.formats.native; sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 # ---- ggbg draft ------------------------------------------------------------------
@@ -167,3 +171,35 @@ def test_check_finds_no_text_against_table_in_drafted_parts(tmp_path, capsys):
     findings = json.loads(capsys.readouterr().out)["findings"]
     (stale,) = [f for f in findings if f["rule"] == "drafted_stale"]
     assert stale["span"]["part"] == "p1" and "行政复议、行政诉讼" in stale["message"]
+
+
+# ---- console code pages (Windows: cp936 in China, cp1252 elsewhere) ------------------------------
+
+
+def _stream(encoding):
+    raw = io.BytesIO()
+    return raw, io.TextIOWrapper(raw, encoding=encoding, errors="strict", write_through=True)
+
+
+def test_stream_in_a_code_page_without_chinese_gets_utf8():
+    raw, stream = _stream("cp1252")
+    _prepare_streams([stream])
+    stream.write("检查：0 个错误")
+    assert raw.getvalue().decode("utf-8") == "检查：0 个错误"
+
+
+def test_stream_in_gbk_stays_gbk_and_replaces_what_gbk_lacks():
+    raw, stream = _stream("cp936")
+    _prepare_streams([stream])
+    stream.write("政府信息公开\U0001F600")
+    assert raw.getvalue() == "政府信息公开?".encode("gbk")
+
+
+@pytest.mark.parametrize("encoding, decode", [("cp1252", "utf-8"), ("cp936", "gbk"), ("ascii", "utf-8")])
+def test_cli_in_a_pipe_with_a_windows_code_page_prints_readable_chinese(tmp_path, encoding, decode):
+    missing = tmp_path / "年报 2024" / "没有这个文件.ggbg"
+    proc = subprocess.run([sys.executable, "-m", "ggbg_desktop.cli", "check", str(missing)],
+                          check=False, capture_output=True, env=dict(os.environ, PYTHONIOENCODING=encoding))
+    assert proc.returncode == 2
+    message = proc.stderr.decode(decode)
+    assert "没有这个文件.ggbg" in message and "Traceback" not in message
