@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 
@@ -23,15 +24,16 @@ def _prepare_streams(streams=None) -> None:
     would turn every character into "?", so such a stream gets UTF-8 instead.
     """
     for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # not a text stream that can be reconfigured
+            continue
         try:
             "政府信息公开年报".encode(stream.encoding or "ascii")
-            stream.reconfigure(errors="replace")
+            reconfigure(errors="replace")
         except (UnicodeEncodeError, LookupError):
-            try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
-            except (AttributeError, ValueError):
-                pass
-        except (AttributeError, ValueError):  # not a text stream that can be reconfigured
+            with contextlib.suppress(AttributeError, ValueError):
+                reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError):
             pass
 
 

@@ -26,8 +26,8 @@ def _recent_files(tmp_path) -> str:
 def test_the_process_ends_with_the_window_status_and_its_settings_written(tmp_path):
     path = tmp_path / "年报.ggbg"
     native.save(complete_report(), path)
-    done = subprocess.run(PROGRAM + ["--exit-when-ready", str(path)], env=_env(tmp_path), capture_output=True, check=False,
-                          text=True, timeout=60)
+    done = subprocess.run(PROGRAM + ["--exit-when-ready", str(path)], env=_env(tmp_path), capture_output=True,
+                          check=False, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     # the interpreter's teardown is skipped: what must outlive the process was written before it ended
     assert "年报.ggbg" in _recent_files(tmp_path) or "\\u5e74\\u62a5.ggbg" in _recent_files(tmp_path)

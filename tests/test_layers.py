@@ -7,11 +7,6 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ggbg_desktop"
 
-# readers/html.py still imports the page-noise rules through formats/recognize/noise.py and
-# normalize.py (transitional modules); when it imports formats/noise.py and formats/normalize.py,
-# empty this and delete those two modules.
-STILL_THROUGH_THE_RECOGNIZER = {"html.py"}
-
 
 def _imported(path: Path) -> set[str]:
     """Absolute names of the ggbg_desktop modules a file imports (at any depth of the file)."""
@@ -31,7 +26,7 @@ def _imported(path: Path) -> set[str]:
 @pytest.mark.parametrize("path", sorted((PACKAGE / "formats" / "readers").glob("*.py")), ids=lambda p: p.name)
 def test_readers_do_not_import_the_recognizer(path):
     through = {n for n in _imported(path) if n.startswith("ggbg_desktop.formats.recognize")}
-    assert bool(through) == (path.name in STILL_THROUGH_THE_RECOGNIZER), through
+    assert not through
 
 
 @pytest.mark.parametrize("path", sorted((PACKAGE / "report").rglob("*.py")), ids=lambda p: p.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -93,24 +94,18 @@ def write_atomic(path: str | os.PathLike, data: bytes, error: type[UserError] = 
             tmp.flush()
             os.fsync(tmp.fileno())
         if path.exists():
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(tmp_name, path.stat().st_mode & 0o7777)
-            except OSError:
-                pass
             if read_only and os.name == "nt":  # Windows refuses to replace a read-only file
                 os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
         os.replace(tmp_name, path)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise error(describe_os_error(exc, path)) from exc
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise
     _sync_directory(directory)
 

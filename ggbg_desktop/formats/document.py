@@ -13,7 +13,8 @@ block; readers may leave it "body".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+
+from .. import APP_NAME
 
 # Paragraph roles the layout uses (writers map them to styles).
 TITLE = "title"
@@ -28,7 +29,7 @@ CAPTION = "caption"  # a line above a table
 # Written into the metadata of every file this program exports ("generator" property). Our files
 # write 0 as 0, so a blank cell in them is a cell nobody filled; in other files blank means 0.
 GENERATOR_ID = "ggbg_desktop"
-GENERATOR = f"政府信息公开年报编辑器 {GENERATOR_ID}"
+GENERATOR = f"{APP_NAME} {GENERATOR_ID}"
 
 # What a table in a real report can be: the three official tables have under 30 rows and 12 columns;
 # a whole report pasted into one table has a few hundred rows. Spans and sizes beyond these come from
@@ -46,7 +47,7 @@ def bounded_span(value: int, limit: int) -> int:
     return min(limit, max(1, value))
 
 
-def is_own(document: "Document") -> bool:
+def is_own(document: Document) -> bool:
     """True for a document this program exported."""
     return GENERATOR_ID in document.properties.get("generator", "")
 
@@ -145,7 +146,7 @@ class Table:
         return text
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass
@@ -157,6 +158,9 @@ class Document:
     # Text the reader dropped as page noise (发布日期, 浏览次数, filing numbers…), kept
     # so the import log can list it.
     dropped: list[str] = field(default_factory=list)
+    # What the reader could not read as it stands, one Chinese sentence each (a formula without a saved
+    # result, a link to outside content left closed); the import log shows them as warnings.
+    warnings: list[str] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 TITLE = "title"  # 方正小标宋简体
 BODY = "body"  # 仿宋_GB2312 (also tables and 1. headings in bold)

@@ -36,7 +36,7 @@ class ImportLog:
     def error(self, area: str, message: str) -> None:
         self.entries.append(LogEntry(ERROR, area, message))
 
-    def extend(self, other: "ImportLog") -> None:
+    def extend(self, other: ImportLog) -> None:
         self.entries.extend(other.entries)
 
     def by_level(self, level: str) -> list[LogEntry]:

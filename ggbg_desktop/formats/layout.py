@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from ..report.model import Report, Value
+from ..report.model import Report
 from ..report.schema import PARTS, TABLES, TableSpec
+from ..report.values import chinese_date, format_figure
 from .document import BODY, GENERATOR, HEADING1, HEADING2, HEADING3, SIGNATURE, TITLE, Cell, Document, Paragraph, Table
 
 # "（一）" / "(一)" at the start of a line: a second-level heading (楷体).
@@ -99,26 +99,11 @@ def heading_split(paragraph: Paragraph) -> tuple[str, str]:
     return text[:end.end()], text[end.end():]
 
 
-def format_value(value: Value) -> str:
-    """A table value as printed: blank for None, integers plain, the fee with its decimals."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(int(value))
-    if isinstance(value, str):
-        return printable(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(round(value, 6), "f").rstrip("0").rstrip(".")
-    return str(value)
-
-
 def table(report: Report, spec: TableSpec) -> Table:
     """One of the three official tables, cell for cell as the schema's grid prints it."""
     rows: list[list[Cell]] = [[] for _ in range(spec.grid_rows)]
     for g in spec.grid:  # the grid is sorted by (row, col)
-        text = format_value(report.value(g.value)) if g.value is not None else printable(g.text or "")
+        text = format_figure(report.value(g.value)) if g.value is not None else printable(g.text or "")
         rows[g.row].append(Cell(text, g.row_span, g.col_span, g.role))
     return Table(rows=rows, key=spec.key, header_rows=header_rows(spec))
 
@@ -146,12 +131,3 @@ def signature(report: Report) -> list[Paragraph]:
     return [Paragraph(line, SIGNATURE) for line in lines]
 
 
-def chinese_date(iso: str | None) -> str:
-    """"2024-01-20" → "2024年1月20日"; anything unreadable gives ""."""
-    if not iso:
-        return ""
-    try:
-        d = date.fromisoformat(iso.strip()[:10])
-    except ValueError:
-        return ""
-    return f"{d.year}年{d.month}月{d.day}日"

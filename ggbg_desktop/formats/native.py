@@ -21,7 +21,7 @@ from datetime import date
 
 from ..errors import ReportFileError, UserError
 from ..report.model import MAX_VALUE, YEAR_MAX, YEAR_MIN, DraftedText, InformationFees, LastYear, Meta, Report
-from ..report.schema import TABLES, TEXT_PARTS
+from ..report.schema import HEADER_FIELDS, META_NAME, PREAMBLE_NAME, TABLES, TEXT_PARTS
 from .atomic import write_atomic
 from .files import read_limited
 
@@ -29,8 +29,8 @@ FORMAT_VERSION = 1
 EXTENSION = ".ggbg"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few tens of kB; anything this large is not one
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_META_TEXT = ("organ", "title", "website", "contact")
-_META_DATES = ("published", "signature_date")
+_META_TEXT = tuple(f.key for f in HEADER_FIELDS if f.kind == "text")
+_META_DATES = tuple(f.key for f in HEADER_FIELDS if f.kind == "date")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
@@ -42,15 +42,7 @@ def report_to_data(report: Report) -> dict:
     meta = report.meta
     data: dict = {
         "version": FORMAT_VERSION,
-        "meta": {
-            "organ": meta.organ,
-            "year": meta.year,
-            "title": meta.title,
-            "published": meta.published,
-            "website": meta.website,
-            "contact": meta.contact,
-            "signature_date": meta.signature_date,
-        },
+        "meta": {f.key: getattr(meta, f.key) for f in HEADER_FIELDS},
         "preamble": report.preamble,
         "parts": {key: report.parts.get(key, "") for key in TEXT_PARTS},
         "tables": _tables_to_data(report.tables),
@@ -99,11 +91,11 @@ def _report_from_data(data) -> Report:
     if version < 1:
         raise _Invalid(f"格式版本号 {version} 无效")
     if "meta" not in data:
-        raise _Invalid("缺少报告信息（meta）")
+        raise _Invalid(f"缺少{META_NAME}（meta）")
     if "tables" not in data:
         raise _Invalid("缺少表格（tables）")
     report = Report(meta=_meta(data["meta"]))
-    report.preamble = _text(data.get("preamble", ""), "导语（preamble）")
+    report.preamble = _text(data.get("preamble", ""), f"{PREAMBLE_NAME}（preamble）")
     parts = data.get("parts", {})
     if not isinstance(parts, dict):
         raise _Invalid("parts 应是一个对象")
@@ -184,7 +176,7 @@ def _tables(raw, where: str) -> dict:
             continue
         if key == "t3":
             if not isinstance(value, list) or len(value) != len(shape) or any(
-                    not isinstance(row, list) or len(row) != n for row, n in zip(value, shape)):
+                    not isinstance(row, list) or len(row) != n for row, n in zip(value, shape, strict=True)):
                 raise _Invalid(f"{where}.t3 应为 25 行、每行 7 个数")
             flat = [v for row in value for v in row]
         else:

@@ -98,6 +98,8 @@ def header_field(key: str) -> HeaderField:
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 PREAMBLE_NAME = "导语"
 META_NAME = "报告信息"  # the header fields: organ, year, title, dates
+# In a 报告信息 form (the Excel export's first sheet) a table part's cell reads "见工作表“表二 …”".
+SEE_SHEET = "见工作表"
 
 
 def part_name(key: str) -> str:

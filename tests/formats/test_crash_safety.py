@@ -33,12 +33,13 @@ def _kill_repeatedly(path, rounds=8):
     script = WRITER.format(tests=tests_dir, path=str(path))
     rng = random.Random(20240120)
     for _ in range(rounds):
-        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
-        assert proc.stdout.readline().strip() == b"ready"
-        time.sleep(rng.uniform(0.0, 0.25))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        yield
+        with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE) as proc:
+            try:
+                assert proc.stdout is not None and proc.stdout.readline().strip() == b"ready"
+                time.sleep(rng.uniform(0.0, 0.25))
+            finally:
+                proc.send_signal(signal.SIGKILL)  # on a failed assertion too: never leave a writer running
+        yield  # the pipe is closed and the process reaped
 
 
 @pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")

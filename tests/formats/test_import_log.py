@@ -12,7 +12,8 @@ def test_log_names_every_part_and_table():
     result = read_bytes(report_text(complete_report()).encode(), "r.txt")
     lines = "\n".join(result.log.lines())
     for what in ("一、总体情况：已找到", "五、存在的主要问题及改进情况：已找到", "六、其他需要报告的事项：已找到",
-                 "表二（主动公开政府信息情况）：已找到，读出 10/10", "表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175",
+                 "表二（主动公开政府信息情况）：已找到，读出 10/10",
+                 "表三（收到和处理政府信息公开申请情况）：已找到，读出 175/175",
                  "表四（政府信息公开行政复议、行政诉讼情况）：已找到，读出 15/15"):
         assert what in lines
 

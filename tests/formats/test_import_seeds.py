@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXPECTED, SEEDS, SEED_NAMES
-from ggbg_desktop.formats.recognize.noise import is_noise
+from ggbg_desktop.formats.noise import is_noise
 from ggbg_desktop.formats.registry import read_path
 
 pytestmark = pytest.mark.skipif(not EXPECTED, reason="shared/seeds not present")

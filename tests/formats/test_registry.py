@@ -29,7 +29,7 @@ def _zip(names):
     ("<html><body>".encode("utf-16"), ".txt", "html"),
     ("一、总体情况".encode("gb18030"), ".txt", "text"),
     ("一、总体情况".encode("gb18030"), ".html", "html"),
-    ("一、总体情况".encode("utf-8"), "", "text"),
+    ("一、总体情况".encode(), "", "text"),
 ])
 def test_sniff(data, ext, reader):
     assert registry.sniff(data, ext) == reader

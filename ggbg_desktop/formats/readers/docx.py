@@ -7,7 +7,7 @@ from ..document import MAX_TABLE_COLUMNS, Cell, Document, Paragraph, Table, boun
 from .package import Package
 from .wordnumbering import W, Numbering
 
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -7,9 +7,9 @@ import email.policy
 import re
 
 from ...errors import ImportRefused
+from ...report.values import find_date
 from ..document import Cell, Document, Paragraph, Table
-from ..recognize.noise import date_text, is_noise, published_date
-from ..recognize.normalize import collapse_spaces
+from ..normalize import collapse_spaces
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 240  # libxml2 stops nesting at 256; a page this deep is not a report
@@ -78,7 +78,9 @@ def _mht_html(data: bytes, name: str) -> str:
         raise ImportRefused(f"“{name}”的网页档案嵌套过深，不像一份年度报告，未导入") from None
     for part in parts:
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes for a leaf part (None when empty)
+            if not isinstance(payload, bytes):
+                payload = b""
             charset = part.get_content_charset()
             if charset:
                 try:
@@ -134,7 +136,7 @@ def _read_meta(root, document: Document) -> None:
         if not content:
             continue
         if key in _PUBLISHED_META and "published" not in document.properties:
-            date = date_text(content)
+            date = find_date(content)
             if date:
                 document.properties["published"] = date
         elif key in _TITLE_META and "title" not in document.properties:
@@ -167,15 +169,8 @@ class _Walker:
     def flush(self) -> None:
         text = collapse_spaces("".join(self.line))
         self.line = []
-        if not text:
-            return
-        if is_noise(text):
-            date = published_date(text)
-            if date and "published" not in self.document.properties:
-                self.document.properties["published"] = date
-            self.document.dropped.append(text)
-            return
-        self.document.blocks.append(Paragraph(text))
+        if text:  # a noise line ("发布时间：…", "浏览次数") is the recognizer's to drop, as for every format
+            self.document.blocks.append(Paragraph(text))
 
     def walk(self, el) -> None:
         tag = _tag(el)

@@ -11,6 +11,7 @@ a .docx or .xlsx passes; and the whole LibreOffice process tree is killed when t
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -153,10 +154,8 @@ def run_converter(command: list[str], cwd: str, seconds: float) -> bool:
         _kill_tree(proc)
         return False
     if sys.platform != "win32":
-        try:  # a helper left behind by a finished conversion goes too
+        with contextlib.suppress(OSError):  # a helper left behind by a finished conversion goes too
             os.killpg(proc.pid, signal.SIGKILL)
-        except OSError:
-            pass
     return True
 
 
@@ -206,7 +205,7 @@ def read(data: bytes, *, name: str) -> Document:
     if outside:
         note = (f"“{name}”中有 {outside} 处链接到文件外的图片或内容（可能是网页地址或本机文件），"
                 "出于安全原因未打开，也未导入")
-        document.properties["warnings"] = "\n".join(filter(None, [document.properties.get("warnings", ""), note]))
+        document.warnings.append(note)
     return document
 
 

@@ -106,7 +106,7 @@ def read(data: bytes, *, name: str) -> Document:
 def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdftables.PdfTable]]) -> None:
     """Paragraphs and tables in reading order; a paragraph or a table may run on to the next page."""
     items: list[Line | pdftables.PdfTable] = []
-    for lines, found in zip(pages, tables):
+    for lines, found in zip(pages, tables, strict=True):  # one entry per page each
         page_items: list[tuple[float, int, Line | pdftables.PdfTable]] = [(ln.top, 1, ln) for ln in lines]
         page_items += [(t.top, 0, t) for t in found]
         page_items.sort(key=lambda item: (item[0], item[1]))

@@ -77,12 +77,12 @@ def _unruled_table(run: list[Line]) -> Table:
         if rows and open_row and not has_figures:
             row = rows[-1]
             targets: list[list] = []
-            for x0, _x1, text in pieces:
+            for x0, _x1, _text in pieces:
                 over = [cell for cell in row if abs(cell[0] - x0) <= line.size and cell[3]]
                 if over:
                     targets.append(over[0])
             if len(targets) == len(pieces) and not any(_ROW_START.match(text) for _, _, text in pieces):
-                for target, (x0, x1, text) in zip(targets, pieces):
+                for target, (x0, x1, text) in zip(targets, pieces, strict=True):
                     target[2] = join_lines([target[2], text])
                     target[3] = full(x0, x1)
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -130,7 +131,7 @@ def furniture(pages: list[list[Line]], fenced: list[tuple[float, float]]) -> set
     page the top and bottom of its tables, so nothing inside the body is taken): a page number by
     its form, anything else when the same text stands at the same height on several pages."""
     candidates: list[tuple[Line, str]] = []
-    for lines, (table_top, table_bottom) in zip(pages, fenced):
+    for lines, (table_top, table_bottom) in zip(pages, fenced, strict=True):
         ordered = sorted(lines, key=lambda ln: ln.top)
         taken: set[int] = set()
         for k, line in enumerate(ordered[:2]):
@@ -162,7 +163,7 @@ class Measure:
     pitch: float
 
     @classmethod
-    def of(cls, lines: list[Line]) -> "Measure":
+    def of(cls, lines: list[Line]) -> Measure:
         if not lines:
             return cls(0, 0, 12, 18)
         sizes: Counter = Counter()
@@ -172,7 +173,8 @@ class Measure:
         body = [ln for ln in lines if abs(ln.size - size) < 1] or lines
         left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
         right = sorted(ln.x1 for ln in body)[int(0.9 * (len(body) - 1))]
-        pitches = [b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and 0 < b.top - a.top < 4 * size]
+        pitches = [b.top - a.top for a, b in itertools.pairwise(body)
+                   if a.page == b.page and 0 < b.top - a.top < 4 * size]
         pitch = statistics.median(pitches) if pitches else 1.5 * size
         return cls(float(left), float(right), size, pitch)
 
@@ -194,9 +196,8 @@ def starts_paragraph(prev: Line | None, line: Line, m: Measure) -> bool:
         return True
     if _HEADING_START.match(line.text):
         return True
-    if prev.page == line.page and line.top - prev.top > 1.8 * max(m.pitch, 1):
-        return True  # a blank line or extra spacing between paragraphs
-    return False
+    # a blank line or extra spacing between paragraphs
+    return prev.page == line.page and line.top - prev.top > 1.8 * max(m.pitch, 1)
 
 
 def paragraph_text(lines: list[Line]) -> str:

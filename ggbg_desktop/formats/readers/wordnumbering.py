@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 _CHINESE = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -91,7 +92,14 @@ class Level:
     text: str = "%1."
 
 
+@overload
+def _val(el, name: str, default: str) -> str: ...
+@overload
+def _val(el, name: str, default: None = None) -> str | None: ...
+
+
 def _val(el, name: str, default: str | None = None) -> str | None:
+    """The w:val of ``el``'s child ``name``; ``default`` when the child or its value is missing."""
     child = el.find(_W + name) if el is not None else None
     if child is None:
         return default
@@ -142,8 +150,8 @@ class Numbering:
             ppr = style.find(_W + "pPr")
             numpr = ppr.find(_W + "numPr") if ppr is not None else None
             num_id = _val(numpr, "numId") if numpr is not None else None
-            ilvl = _val(numpr, "ilvl") if numpr is not None else None
-            raw[style.get(_W + "styleId", "")] = (num_id, _int(ilvl, 0) if ilvl is not None else None,
+            level = _val(numpr, "ilvl") if numpr is not None else None
+            raw[style.get(_W + "styleId", "")] = (num_id, _int(level, 0) if level is not None else None,
                                                   _val(style, "basedOn"))
         for style_id in raw:
             num_id, ilvl, based = raw[style_id]
@@ -156,7 +164,8 @@ class Numbering:
 
     def label(self, ppr) -> str:
         """The numbering text for a paragraph (its w:pPr), advancing the list's counter; "" if none."""
-        num_id = ilvl = None
+        num_id: str | None = None
+        ilvl: int | None = None
         if ppr is not None:
             numpr = ppr.find(_W + "numPr")
             if numpr is not None:

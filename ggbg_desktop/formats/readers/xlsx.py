@@ -74,7 +74,6 @@ def read(data: bytes, *, name: str) -> Document:
     document = Document(properties={"source_format": "xlsx"})
     if values.properties.description:
         document.properties["generator"] = values.properties.description
-    warnings: list[str] = []
     for sheet in values.worksheets:
         formula_sheet = formulas[sheet.title] if formulas is not None else None
         # openpyxl counts styled empty cells too; the content never reaches past the checked extent
@@ -89,16 +88,15 @@ def read(data: bytes, *, name: str) -> Document:
                 for c, v in enumerate(row):
                     if isinstance(v, str) and v.startswith("=") and r < len(grid) and not grid[r][c]:
                         grid[r][c] = v  # the formula itself: not a figure, and not a blank that would mean 0
-                        warnings.append(f"工作表“{sheet.title}”{_address(r, c)} 是公式（{v[:30]}）但文件中没有保存"
-                                        "计算结果，未按 0 读取；请在 Excel 或 WPS 中打开并保存后重新导入，或手工填写")
+                        document.warnings.append(
+                            f"工作表“{sheet.title}”{_address(r, c)} 是公式（{v[:30]}）但文件中没有保存计算结果，"
+                            "未按 0 读取；请在 Excel 或 WPS 中打开并保存后重新导入，或手工填写")
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
                   for m in sheet.merged_cells.ranges]
-        table = sheet_table(width, height, lambda r, c: grid[r][c] if r < len(grid) else "", merges, name)
+        table = sheet_table(width, height, lambda r, c, grid=grid: grid[r][c] if r < len(grid) else "", merges, name)
         if table.rows:
             table.source = f"从工作表“{sheet.title}”读取"
             document.blocks.extend(sheet_blocks(table))
-    if warnings:
-        document.properties["warnings"] = "\n".join(warnings)
     return document
 
 

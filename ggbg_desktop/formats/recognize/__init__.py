@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from ...report.model import Report
-from ...report.schema import META_NAME, PART_BY_KEY, PARTS, TABLE_NAMES, TEXT_PARTS, header_field
+from ...report.schema import (
+    META_NAME,
+    PART_BY_KEY,
+    PARTS,
+    PREAMBLE_NAME,
+    SEE_SHEET,
+    TABLE_NAMES,
+    TEXT_PARTS,
+    header_field,
+)
 from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
@@ -42,9 +51,8 @@ def recognize(document: Document) -> ImportResult:
     what = "页面内容" if document.properties.get("source_format") == "pdf" else "网页内容"
     for line in document.dropped:
         log.info("noise", f"已去掉{what}：{_quote(line, _NOISE_QUOTE)}")
-    for line in document.properties.get("warnings", "").split("\n"):
-        if line.strip():
-            log.warn("file", line.strip())
+    for line in document.warnings:
+        log.warn("file", line)
 
     # Paragraph texts; page noise is taken out (and listed), keeping the publish date it may carry.
     texts: list[str | None] = []  # None for tables
@@ -80,7 +88,8 @@ def recognize(document: Document) -> ImportResult:
 
     for fields in forms.values():
         _apply_form(report, log, fields)
-    _opening(report, log, [t for t in texts[:first] if t], document)
+    paragraphs = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Paragraph) and t]
+    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document)
     if published:
         report.meta.published = published
     for spec in PARTS:
@@ -127,21 +136,22 @@ def recognize(document: Document) -> ImportResult:
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
-def _opening(report: Report, log: ImportLog, lines: list[str], document: Document) -> None:
-    """Title (organ, year), lines under it, and the preamble: everything before the first part."""
+def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document) -> None:
+    """Title (organ, year), lines under it, and the preamble: everything before the first part. ``body``:
+    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title."""
     title, at, used = meta_lines.find_title(lines)
     if not title and document.properties.get("title") and meta_lines.is_title_line(document.properties["title"]):
         title = document.properties["title"]
     rest = lines[at + used:] if at >= 0 else lines
     for line in lines[:max(at, 0)]:
-        log.info("meta", f"标题前的文字未导入：{_quote(line)}")
+        log.info("meta", f"{_label('title')}前的文字未导入：{_quote(line)}")
     organ, year = meta_lines.organ_and_year(title) if title else ("", None)
     # Short lines right under the title ("连山区人民政府(文字版)", a date) are not the preamble.
     while at >= 0 and rest and meta_lines.is_subtitle(rest[0]):
         date = parse_date(rest[0])
         if date and not report.meta.signature_date:
             report.meta.signature_date = date
-        log.info("meta", f"标题下的一行未放入导语：{_quote(rest[0])}")
+        log.info("meta", f"{_label('title')}下的一行未放入{PREAMBLE_NAME}：{_quote(rest[0])}")
         rest = rest[1:]
     form_title = report.meta.title
     if rest or not report.preamble:
@@ -158,7 +168,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
     if year is None and report.meta.year is not None:
         year = report.meta.year
     elif year is None:
-        year, how = meta_lines.year_from_text(rest + [p.text for p in document.paragraphs()[:60]])
+        year, how = meta_lines.year_from_text(rest + body)
         if year:
             log.warn("meta", f"年度按{how}推断为 {year} 年，请核对")
         else:
@@ -169,7 +179,7 @@ def _opening(report: Report, log: ImportLog, lines: list[str], document: Documen
     report.meta.website = meta_lines.website(report.preamble) or report.meta.website
     report.meta.contact = meta_lines.contact(report.preamble) or report.meta.contact
     if report.preamble:
-        log.info("preamble", f"导语：{len(report.preamble.splitlines())} 段")
+        log.info("preamble", f"{PREAMBLE_NAME}：{len(report.preamble.splitlines())} 段")
 
 
 def _closing(report: Report, log: ImportLog, body: list[str]) -> list[str]:
@@ -196,7 +206,7 @@ def _apply_form(report: Report, log: ImportLog, fields: dict[str, str]) -> None:
     meta = report.meta
     used = []
     for key, value in fields.items():
-        if not value or value.startswith("见工作表"):
+        if not value or value.startswith(SEE_SHEET):
             continue
         if key == "preamble":
             if report.preamble:

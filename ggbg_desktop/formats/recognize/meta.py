@@ -123,11 +123,9 @@ def clean_title(title: str) -> str:
 
 
 def keep_title(title: str, organ: str, year: int | None) -> str:
-    """The title worth keeping: empty when it is just the one proposed from organ and year."""
+    """The title worth keeping: empty when it is word for word the one proposed from organ and year.
+    Any other wording ("…2022年度政府信息公开…") is the report's own and is kept, never regenerated."""
     title = clean_title(title)
-    if not title:
-        return ""
-    proposed = squash(report_title(organ, year)).replace("年度政府", "年政府")
-    if squash(title).replace("年度政府", "年政府") == proposed:
+    if not title or squash(title) == squash(report_title(organ, year)):
         return ""
     return collapse_spaces(title)

@@ -97,7 +97,7 @@ def write(document: Document, options) -> bytes:
 
 def body_elements(blocks) -> list:
     signature = [b for b in blocks if isinstance(b, Paragraph) and b.role == SIGNATURE]
-    indents = dict(zip(map(id, signature), o.signature_right_indents([b.text for b in signature])))
+    indents = dict(zip(map(id, signature), o.signature_right_indents([b.text for b in signature]), strict=True))
     out = []
     for index, block in enumerate(blocks):
         if isinstance(block, Table):

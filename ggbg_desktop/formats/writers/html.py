@@ -25,8 +25,10 @@ body { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: "仿宋_G
        font-size: 16pt; line-height: 1.8; color: #000; background: #fff; }
 h1 { font-family: "方正小标宋简体", "宋体", SimSun, serif; font-size: 22pt; font-weight: normal;
      text-align: center; line-height: 1.6; margin: 0 0 1em; }
-h2 { font-family: "黑体", SimHei, sans-serif; font-size: 16pt; font-weight: normal; margin: 0.4em 0 0; text-indent: 2em; }
-h3 { font-family: "楷体_GB2312", "楷体", KaiTi, serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h2 { font-family: "黑体", SimHei, sans-serif; font-size: 16pt; font-weight: normal; margin: 0.4em 0 0;
+     text-indent: 2em; }
+h3 { font-family: "楷体_GB2312", "楷体", KaiTi, serif; font-size: 16pt; font-weight: normal; margin: 0;
+     text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.h3 { font-weight: bold; }
 p.h3 span, h3 span { font-family: "仿宋_GB2312", "仿宋", FangSong, serif; font-weight: normal; }
@@ -72,10 +74,7 @@ def write(document: Document) -> str:
 def paragraph_html(paragraph: Paragraph, first_signature: bool = False) -> str:
     tag = _TAGS.get(paragraph.role)
     head, rest = heading_split(paragraph)
-    if head and rest:
-        inner = f"{escape(head)}<span>{escape(rest)}</span>"
-    else:
-        inner = escape(paragraph.text)
+    inner = f"{escape(head)}<span>{escape(rest)}</span>" if head and rest else escape(paragraph.text)
     if paragraph.role == HEADING2 and rest:  # a run-in heading: a paragraph opening in 楷体
         return f'<p><span style="font-family:楷体_GB2312,楷体,KaiTi,serif">{escape(head)}</span>{escape(rest)}</p>'
     if tag:

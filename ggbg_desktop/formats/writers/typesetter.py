@@ -25,7 +25,7 @@ def extra_font_dirs() -> list[str]:
     fresh Linux or CI machine): ``noto_cjk_sans_otc`` when present."""
     dirs: list[str] = []
     try:
-        import noto_cjk_sans_otc  # type: ignore[import-not-found]
+        import noto_cjk_sans_otc
     except ImportError:
         return dirs
     dirs.append(str(Path(str(noto_cjk_sans_otc.FONT_PATH)).parent))

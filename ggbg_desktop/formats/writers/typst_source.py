@@ -154,7 +154,11 @@ TEMPLATE = r"""
     set text(size: size * 1pt, tracking: 0pt, top-edge: "cap-height", bottom-edge: "baseline")
     set par(first-line-indent: 0pt, justify: false, leading: 0.45em)
     // A group label is drawn by repeated-group-labels(); its invisible copy makes the rows tall enough.
-    if c.group { hide(vertical-label(c.text, size, 1000pt)) } else if c.vertical { vertical-label(c.text, size, 1000pt) } else { c.text }
+    if c.group {
+      hide(vertical-label(c.text, size, 1000pt))
+    } else if c.vertical {
+      vertical-label(c.text, size, 1000pt)
+    } else { c.text }
   },
 )
 

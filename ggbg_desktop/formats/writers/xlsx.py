@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import io
 
-from ...report.model import Report
-from ...report.schema import PARTS, TABLE_NAMES, TABLES
+from ...report.model import Meta, Report
+from ...report.schema import HEADER_FIELDS, META_NAME, PARTS, PREAMBLE_NAME, SEE_SHEET, TABLE_NAMES, TABLES, HeaderField
+from ...report.values import chinese_date
 from ..document import Table
-from ..layout import chinese_date, format_value, layout, printable
+from ..layout import layout, printable
 from . import official as o
 
-INFO_SHEET = "报告信息"
-# Label → what it shows, in the order of the first sheet.
-INFO_ROWS = ("标题", "机关名称", "报告年度", "发布日期", "成文日期", "网站", "联系方式")
 _MM_TO_WIDTH = 0.55  # Excel column width units (characters of the default font) per mm
 CELL_LIMIT = 32767  # characters Excel holds in one cell
 CONTINUED = "（续）"
@@ -57,26 +55,16 @@ def export(report: Report, options) -> bytes:
 def _info_sheet(sheet, report: Report) -> None:
     from openpyxl.styles import Alignment, Font
 
-    sheet.title = INFO_SHEET
-    meta = report.meta
-    values = {
-        "标题": meta.display_title(),
-        "机关名称": meta.organ,
-        "报告年度": meta.year,
-        "发布日期": meta.published or "",
-        "成文日期": chinese_date(meta.signature_date),
-        "网站": meta.website,
-        "联系方式": meta.contact,
-    }
+    sheet.title = META_NAME
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 100
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
-    rows: list[tuple[str, object]] = [(label, values[label]) for label in INFO_ROWS]
-    rows.append(("导语", report.preamble))
+    rows: list[tuple[str, object]] = [(f.label, _header_value(report.meta, f)) for f in HEADER_FIELDS]
+    rows.append((PREAMBLE_NAME, report.preamble))
     for part in PARTS:
         rows.append((part.heading, report.parts.get(part.key, "") if part.kind == "text"
-                     else f"见工作表“{TABLE_NAMES[str(part.table)]} {TABLES[str(part.table)].title}”"[:60]))
+                     else f"{SEE_SHEET}“{TABLE_NAMES[str(part.table)]} {TABLES[str(part.table)].title}”"[:60]))
     r = 0
     for label, value in rows:
         pieces = cell_chunks(printable(value)) if isinstance(value, str) else [value]
@@ -91,6 +79,17 @@ def _info_sheet(sheet, report: Report) -> None:
                 cell.value = piece
             cell.alignment = wrap
             sheet.cell(r, 1).alignment = wrap
+
+
+def _header_value(meta: Meta, field: HeaderField) -> object:
+    """What the first sheet shows for a header field: the title as printed, the 成文日期 as the signature
+    prints it ("2024年1月20日"), the publish date as "2024-01-20", the year as a number."""
+    if field.key == "title":
+        return meta.display_title()
+    value = getattr(meta, field.key)
+    if field.key == "signature_date":
+        return chinese_date(value)
+    return "" if value is None and field.kind == "date" else value
 
 
 def _table_sheet(sheet, report: Report, table: Table) -> None:
@@ -123,10 +122,7 @@ def _table_sheet(sheet, report: Report, table: Table) -> None:
         cell = sheet.cell(top + g.row, g.col + 1)
         if g.value is not None:
             value = report.value(g.value)
-            if value is None or isinstance(value, (int, float)):
-                cell.value = value
-            else:
-                set_text(cell, format_value(value))
+            cell.value = value  # a figure stays a number (Value: int, float or None)
         else:
             set_text(cell, printable(g.text or ""))
         if g.row_span > 1 or g.col_span > 1:

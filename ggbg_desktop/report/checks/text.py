@@ -130,13 +130,18 @@ _IMPROVEMENT_WORDS = re.compile(r"改进|整改|加强|下一步|措施|提升|�
 
 
 def check_completeness(report: Report) -> list[Finding]:
-    """Rule 10: every part present; 六 speaks of the fee; 五 of problems and improvements."""
+    """Rule 10: organ, year and a date for the signature given; every part present; 六 speaks of the fee;
+    五 of problems and improvements."""
     out = []
     meta = report.meta
     if not meta.organ.strip():
         out.append(Finding("completeness", WARNING, f"未填写{header_field('organ').label}"))
     if not meta.year:
         out.append(Finding("completeness", WARNING, f"未填写{header_field('year').label}"))
+    if not meta.signature_date and not meta.published:  # the signature prints the one, else the other
+        signed, published = header_field("signature_date").label, header_field("published").label
+        out.append(Finding("completeness", WARNING,
+                           f"未填写{signed}：导出的落款将没有日期（请填写{signed}或{published}）"))
     for key in TEXT_PARTS:
         if not report.parts.get(key, "").strip():
             out.append(Finding("completeness", WARNING, f"{part_name(key)}“{PART_BY_KEY[key].title}”没有内容",

@@ -110,7 +110,7 @@ def add_docx_table(document, report, key: str, style: str | None = "Table Grid",
 def html_table(report, key: str, fmt=value_text) -> str:
     spec = TABLES[key]
     rows: list[list[str]] = [[] for _ in range(spec.grid_rows)]
-    for row, col, rs, cs, text in grid(report, key, fmt):
+    for row, _col, rs, cs, text in grid(report, key, fmt):
         attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
         body = "<br>".join(escape(t) for t in text.split("\n")) if text else "&nbsp;"
         rows[row].append(f"<td{attrs}>{body}</td>")
@@ -126,7 +126,8 @@ def report_html(report, *, charset: str = "utf-8", noise: bool = True) -> bytes:
                     '<nav>网站导航 办事服务</nav>')
     body.append(f'<div class="article"><h1>{escape(title)}</h1>')
     if noise:
-        body.append(f'<div class="info">发布日期：{report.meta.published} 09:30 浏览次数：1024 字号：【大 中 小】</div>')
+        body.append(f'<div class="info">发布日期：{report.meta.published} 09:30 浏览次数：1024 '
+                    "字号：【大 中 小】</div>")
     body.append(f"<p>{escape(report.preamble)}</p>")
     for part in PARTS:
         body.append(f"<p><strong>{escape(part.heading)}</strong></p>")

@@ -49,7 +49,8 @@ def test_seeds_without_separators(name, separator):
 
 
 def test_prose_and_headings_stay_paragraphs():
-    lines = ["二、主动公开政府信息情况", "规章 1 0 12", "行政规范性文件 3 1 40", "行政许可 67711", "三、收到和处理政府信息公开申请情况"]
+    lines = ["二、主动公开政府信息情况", "规章 1 0 12", "行政规范性文件 3 1 40", "行政许可 67711",
+             "三、收到和处理政府信息公开申请情况"]
     blocks = blocks_from_lines(lines)
     assert isinstance(blocks[0], Paragraph) and isinstance(blocks[1], Table) and isinstance(blocks[2], Paragraph)
     assert [[c.text for c in row] for row in blocks[1].rows] == [

@@ -44,14 +44,16 @@ def test_merged_cells_become_spans_and_cells_keep_paragraphs():
 def test_automatic_numbering_and_headers_ignored():
     d = docx.Document()
     d.part.numbering_part.element.insert(0, parse_xml(CHINESE_LIST))
-    d.part.numbering_part.element.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    d.part.numbering_part.element.append(
+        parse_xml(f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     d.sections[0].header.paragraphs[0].text = "页眉文字"
     for title, level in (("总体情况", 0), ("主动公开", 1), ("依申请公开", 1), ("主动公开政府信息情况", 0)):
         p = d.add_paragraph(title)
         p._p.get_or_add_pPr().append(parse_xml(
             f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
     paragraphs = docx_reader.read(save(d), name="a.docx").paragraphs()
-    assert [p.full_text for p in paragraphs] == ["一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况"]
+    assert [p.full_text for p in paragraphs] == ["一、总体情况", "（一）主动公开", "（二）依申请公开",
+                                                "二、主动公开政府信息情况"]
     assert all("页眉" not in p.text for p in paragraphs)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from ggbg_desktop.errors import ImportRefused
 from ggbg_desktop.formats.readers import html
+from ggbg_desktop.formats.recognize import recognize
 
 PAGE = """<html><head><meta charset="{cs}"><meta name="PubDate" content="2024-01-18 10:00">
 <title>某镇2023年政府信息公开工作年度报告_某镇人民政府</title></head><body>
@@ -40,15 +41,27 @@ def test_spans_breaks_and_nbsp():
 def test_page_noise_is_dropped_and_listed_and_the_date_kept():
     doc = html.read(PAGE.replace("{cs}", "utf-8").encode(), name="a.html")
     texts = " ".join(p.text for p in doc.paragraphs())
-    for noise in ("首页", "浏览次数", "版权所有", "ICP"):
+    for noise in ("首页", "版权所有", "ICP"):  # navigation and footer elements: the reader sets them aside
         assert noise not in texts
         assert any(noise in d for d in doc.dropped)
-    assert doc.properties["published"] == "2024-01-18"  # the page's meta tag comes first
+    result = recognize(doc)
+    report = result.report
+    kept = "\n".join([report.preamble, *report.parts.values()])
+    for noise in ("首页", "浏览次数", "版权所有", "ICP"):
+        assert noise not in kept
+        assert sum(noise in e.message for e in result.log.entries) == 1  # dropped once, listed once
+    assert report.meta.published == "2024-01-18"  # the page's meta tag comes first
     assert doc.properties["title"] == "某镇2023年政府信息公开工作年度报告"
 
 
+def test_the_publish_date_of_a_noise_line_is_kept():
+    page = PAGE.replace("{cs}", "utf-8").replace('<meta name="PubDate" content="2024-01-18 10:00">', "")
+    assert recognize(html.read(page.encode(), name="a.html")).report.meta.published == "2024-01-20"
+
+
 def test_layout_tables_are_containers():
-    page = "<html><body><table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table></body></html>"
+    page = ("<html><body><table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table>"
+            "</td></tr></table></body></html>")
     doc = html.read(page.encode(), name="a.html")
     assert doc.paragraphs()[0].text == "一、总体情况"
     assert [[c.text for c in r] for r in doc.tables()[0].rows] == [["规章", "1"]]

@@ -8,7 +8,8 @@ from ggbg_desktop.errors import ImportRefused
 from ggbg_desktop.formats.document import Table
 from ggbg_desktop.formats.readers import text
 
-SAMPLE = "一、总体情况\n本年度共收到申请5件。\n规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |\n五、存在的主要问题及改进情况\n无。\n"
+SAMPLE = ("一、总体情况\n本年度共收到申请5件。\n规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |\n"
+          "五、存在的主要问题及改进情况\n无。\n")
 
 
 def cells(table: Table) -> list[list[str]]:
@@ -28,7 +29,8 @@ def test_encodings(encoding):
 
 def test_bomless_utf16_and_crlf():
     doc = text.read(SAMPLE.replace("\n", "\r\n").encode("utf-16-le"), name="a.txt")
-    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "本年度共收到申请5件。", "五、存在的主要问题及改进情况", "无。"]
+    assert [p.text for p in doc.paragraphs()] == [
+        "一、总体情况", "本年度共收到申请5件。", "五、存在的主要问题及改进情况", "无。"]
 
 
 def test_short_gbk_text_is_not_mistaken():
@@ -37,15 +39,16 @@ def test_short_gbk_text_is_not_mistaken():
 
 
 def test_cell_per_line_layout():
-    lines = "第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n1 |\n0 |\n3 |\n" \
-            "行政规范性文件 |\n2 |\n0 |\n7 |\n"
+    lines = ("第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+             "规章 |\n1 |\n0 |\n3 |\n行政规范性文件 |\n2 |\n0 |\n7 |\n")
     rows = cells(text.read(lines.encode(), name="a.txt").tables()[0])
     assert rows[0][-4:] == ["规章", "1", "0", "3"]
     assert rows[1] == ["行政规范性文件", "2", "0", "7"]
 
 
 def test_tab_stream_with_cells_broken_over_lines():
-    lines = ["三、收到和处理政府信息公开申请情况", "\t(三)不", "予公开", "\t1.属于国家秘密", "\t1", "\t0", "", "\t", "\t",
+    lines = ["三、收到和处理政府信息公开申请情况", "\t(三)不", "予公开", "\t1.属于国家秘密", "\t1", "\t0", "",
+             "\t", "\t",
              "\t2.其他法律行政法规禁止公开", "\t2", "\t0", "", "四、政府信息公开行政复议、行政诉讼情况"]
     doc = text.read("\n".join(lines).encode(), name="a.txt")
     rows = cells(doc.tables()[0])

@@ -25,10 +25,16 @@ def doc(*lines):
 def test_two_line_title_and_preamble():
     r = doc("吴村镇2022年度政府信息公开工作", "年度报告", "本报告依据条例编制。详见http://www.wc.gov.cn/。联系电话：0571-1234567。",
             "一、总体情况", "正文。").report
-    assert (r.meta.organ, r.meta.year, r.meta.title) == ("吴村镇", 2022, "")
+    assert (r.meta.organ, r.meta.year, r.meta.title) == ("吴村镇", 2022, "吴村镇2022年度政府信息公开工作年度报告")
     assert r.preamble.startswith("本报告依据条例编制")
     assert r.meta.website == "http://www.wc.gov.cn/"
     assert "0571-1234567" in r.meta.contact
+
+
+def test_the_proposed_title_word_for_word_is_left_to_be_proposed():
+    r = doc("吴村镇 2022年政府信息公开工作年度报告", "一、总体情况", "正文。").report
+    assert (r.meta.organ, r.meta.year, r.meta.title) == ("吴村镇", 2022, "")
+    assert r.meta.display_title() == "吴村镇2022年政府信息公开工作年度报告"
 
 
 def test_unusual_title_is_kept_and_version_note_removed():

@@ -66,7 +66,8 @@ def _overlaps(chars) -> list[tuple[str, str]]:
             h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
             if w <= 0 or h <= 0:
                 continue
-            smaller = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]), (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
+            smaller = min((a["x1"] - a["x0"]) * (a["bottom"] - a["top"]),
+                          (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]))
             same_line = abs(a["bottom"] - b["bottom"]) < 1
             narrower = min(a["x1"] - a["x0"], b["x1"] - b["x0"])
             if same_line and w < narrower * 2 / 3:
@@ -105,9 +106,9 @@ def problems(pdf: bytes, figures: list[str]) -> list[str]:
 
 
 def figures(report) -> list[str]:
-    from ggbg_desktop.formats.layout import format_value
+    from ggbg_desktop.report.values import format_figure
 
-    return sorted({format_value(v) for key in ("t2", "t3", "t4") for v in report.flat(key) if v is not None})
+    return sorted({format_figure(v) for key in ("t2", "t3", "t4") for v in report.flat(key) if v is not None})
 
 
 def long_report():
@@ -123,8 +124,9 @@ def long_report():
     report = complete_report()
     sentence = "本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开持续发力，及时回应社会关切。"
     report.parts["p1"] = "\n".join(
-        f"（{n}）{head}。" + sentence * (3 + i % 4) for i, (n, head) in
-        enumerate(zip("一二三四五六", ("主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障", "其他工作"))))
+        f"（{n}）{head}。" + sentence * (3 + i % 4) for i, (n, head) in enumerate(zip(
+            "一二三四五六", ("主动公开情况", "依申请公开情况", "政府信息管理", "平台建设", "监督保障", "其他工作"),
+            strict=True)))
     report.parts["p5"] = "\n".join(["（一）存在的问题", sentence * 5, "（二）改进情况", sentence * 6])
     report.parts["p6"] = "\n".join(f"{i}.其他事项{i}。" + sentence * 2 for i in range(1, 6))
     report.set_flat("t2", [12, 3, 1204, 31, 12, 4012, 678112, 405921, 25023, 12345.6])

@@ -123,14 +123,14 @@ def read_word_table(tbl) -> set[tuple]:
 
 
 def test_tables_merge_exactly_as_the_official_grid(package, report):
-    from ggbg_desktop.formats.layout import format_value
+    from ggbg_desktop.report.values import format_figure
 
     tables = xml(package, "word/document.xml").findall(".//w:tbl", NS)
     assert len(tables) == 3
-    for tbl, key in zip(tables, ("t2", "t3", "t4")):
+    for tbl, key in zip(tables, ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
         expected = {(g.row, g.col, g.row_span, g.col_span,
-                     format_value(report.value(g.value)) if g.value else g.text) for g in spec.grid}
+                     format_figure(report.value(g.value)) if g.value else g.text) for g in spec.grid}
         assert read_word_table(tbl) == expected
         assert len(tbl.findall("w:tblGrid/w:gridCol", NS)) == spec.grid_cols
         width = sum(int(col.get(W + "w")) for col in tbl.findall("w:tblGrid/w:gridCol", NS))
@@ -206,6 +206,17 @@ def test_a_run_in_heading_is_a_body_paragraph_with_its_heading_words_styled(repo
     assert "".join(runs[0].itertext()) == "（一）主动公开情况。" and runs[1].find("w:rPr", NS) is None
     numbered = next(p for p in paragraphs if "".join(p.itertext()).startswith("1.制度建设"))
     assert numbered.find("w:r/w:rPr/w:rStyle", NS).get(W + "val") == "Heading3Char"
+
+
+def test_the_imported_title_is_exported_word_for_word():
+    from ggbg_desktop.formats.registry import read_bytes
+
+    title = "XX县人民政府2022年度政府信息公开工作年度报告"
+    text = f"{title}\n一、总体情况\n本年度主动公开信息86条。\n"
+    report = read_bytes(text.encode("utf-8"), "report.txt").report
+    assert report.meta.year == 2022
+    paragraphs = _body_paragraphs(writer.export(report, ExportOptions()))
+    assert "".join(paragraphs[0].itertext()) == title
 
 
 def test_signature_keeps_with_the_last_paragraph_and_carries_the_publish_date(report):

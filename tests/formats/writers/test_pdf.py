@@ -77,7 +77,8 @@ def test_a_clerks_markup_characters_print_literally(text):
 
 def test_a_run_in_heading_stays_a_paragraph_and_a_heading_line_keeps_with_next():
     runin = typst_source.paragraph_data(Paragraph("（一）主动公开情况。2023年，本机关主动公开信息。", HEADING2))
-    assert runin == {"kind": "paragraph", "level": 2, "head": "（一）主动公开情况。", "text": "2023年，本机关主动公开信息。"}
+    assert runin == {"kind": "paragraph", "level": 2, "head": "（一）主动公开情况。",
+                     "text": "2023年，本机关主动公开信息。"}
     alone = typst_source.paragraph_data(Paragraph("（一）主动公开情况", HEADING2))
     assert alone["kind"] == "heading"
 

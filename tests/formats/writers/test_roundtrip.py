@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from ggbg_desktop.errors import ImportRefused
 from ggbg_desktop.formats.registry import WRITERS, ExportOptions, export_bytes, read_bytes
-
-if importlib.util.find_spec("ggbg_desktop.formats.recognize") is None:
-    pytest.skip("the importer (ggbg_desktop.formats.recognize, issue 3) is not in this tree yet",
-                allow_module_level=True)
 
 FORMATS = {f.name: f for f in WRITERS}
 
 
 def read_back(report, name: str, extension: str):
     data = export_bytes(report, FORMATS[name], ExportOptions())
-    try:
-        return read_bytes(data, "report" + extension).report
-    except ImportRefused as exc:  # a reader another issue adds
-        pytest.skip(f"no reader for {extension} yet: {exc}")
+    return read_bytes(data, "report" + extension).report
 
 
 @pytest.fixture

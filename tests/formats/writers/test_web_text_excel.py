@@ -9,10 +9,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from ggbg_desktop.formats.layout import format_value
+from ggbg_desktop.report.values import format_figure
 from ggbg_desktop.formats.registry import WRITERS, ExportOptions
 from ggbg_desktop.formats.writers import html, text, xlsx
-from ggbg_desktop.report.schema import TABLES
+from ggbg_desktop.report.schema import HEADER_FIELDS, TABLES
 
 
 def test_html_is_self_contained_with_spanned_tables(report):
@@ -27,9 +27,9 @@ def test_html_is_self_contained_with_spanned_tables(report):
 
     tables = lxml_html.fromstring(page).findall(".//table")
     assert len(tables) == 3
-    for table, key in zip(tables, ("t2", "t3", "t4")):
+    for table, key in zip(tables, ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
-        expected = sorted((g.row_span, g.col_span, format_value(report.value(g.value)) if g.value else g.text)
+        expected = sorted((g.row_span, g.col_span, format_figure(report.value(g.value)) if g.value else g.text)
                           for g in spec.grid)
         got = sorted((int(cell.get("rowspan", 1)), int(cell.get("colspan", 1)), cell.text_content())
                      for cell in table.iter("td", "th"))
@@ -47,21 +47,24 @@ def test_text_has_every_value_in_pipe_rows(report):
     numbers = re.findall(r"\d+(?:\.\d+)?", content)
     for key in ("t2", "t3", "t4"):
         for value in report.flat(key):
-            assert format_value(value) in numbers
+            assert format_figure(value) in numbers
     rows = [line for line in lines if " | " in line or line.endswith(" |")]
     assert len(rows) == sum(spec.grid_rows for spec in TABLES.values())  # every table row, full width
 
 
 def test_xlsx_sheets_merges_and_numbers(report):
-    openpyxl = pytest.importorskip("openpyxl")
     report.meta.website = "http://www.lantian.gov.cn"
+    report.meta.signature_date = "2024-01-22"
     book = openpyxl.load_workbook(io.BytesIO(xlsx.export(report, ExportOptions())))
     assert book.sheetnames[0] == "报告信息" and len(book.sheetnames) == 4
     info = {row[0].value: row[1].value for row in book["报告信息"].iter_rows()}
     assert info["机关名称"] == "蓝田县人民政府" and info["报告年度"] == 2023
     assert info["发布日期"] == "2024-01-20" and info["网站"] == "http://www.lantian.gov.cn"
+    assert info["成文日期"] == "2024年1月22日" and info["标题"] == report.meta.display_title()
+    labels = [row[0].value for row in book["报告信息"].iter_rows()]
+    assert labels[:len(HEADER_FIELDS)] == [f.label for f in HEADER_FIELDS]
     assert info["一、总体情况"] == report.parts["p1"] and info["导语"] == report.preamble
-    for sheet, key in zip(book.worksheets[1:], ("t2", "t3", "t4")):
+    for sheet, key in zip(book.worksheets[1:], ("t2", "t3", "t4"), strict=True):
         spec = TABLES[key]
         top = 2
         merged = {(m.min_row - top, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)

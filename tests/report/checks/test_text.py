@@ -131,3 +131,22 @@ def test_completeness(report):
     assert any("信息处理费" in m for m in messages)
     report.meta.organ = ""
     assert any(f.message == "未填写机关名称" for f in check(report))
+
+
+def _undated(findings) -> list:
+    return [f for f in findings if f.rule == "completeness" and "落款将没有日期" in f.message]
+
+
+def test_a_signature_without_any_date_is_warned(report):
+    report.meta.signature_date = None
+    report.meta.published = None
+    [finding] = _undated(check(report))
+    assert finding.severity == "warning" and "成文日期" in finding.message and "发布日期" in finding.message
+
+
+@pytest.mark.parametrize("signed, published",
+                         [("2024-01-22", None), (None, "2024-01-20"), ("2024-01-22", "2024-01-20")])
+def test_a_signature_with_a_date_is_quiet(report, signed, published):
+    report.meta.signature_date = signed
+    report.meta.published = published
+    assert _undated(check(report)) == []
