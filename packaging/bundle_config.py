@@ -68,8 +68,9 @@ PYTHON_EXCLUDED = ("tkinter", "unittest", "pydoc_data", "test", "PIL", "numpy", 
 # the window draws with the raster engine and never creates an OpenGL context.
 BINARIES_EXCLUDED = ("opengl32sw.dll",)
 # DLLs that must come from Windows itself, never from the bundle: Qt 6.10+ uses the system ICU of
-# Windows 10 1703+; under Wine a test stub stands in (packaging/windows/icuuc-stub.c) and must not leak in.
-WINDOWS_NEVER_SHIPPED = ("icuuc.dll", "icuin.dll", "icu.dll")
+# Windows 10 1703+ (and bcryptprimitives.dll, for Typst); under Wine test stubs stand in
+# (packaging/windows/*-stub.c) and must not leak in.
+WINDOWS_NEVER_SHIPPED = ("icuuc.dll", "icuin.dll", "icu.dll", "bcryptprimitives.dll")
 
 # Qt plugins kept, by folder; a folder missing here is dropped whole. None keeps every
 # file of the folder. Names are matched without "lib" prefix and extension (so

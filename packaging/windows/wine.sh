@@ -4,7 +4,9 @@
 # - a new prefix reports Windows 7: set to Windows 10;
 # - a crash exits with code 1 instead of waiting in winedbg (AeDebug);
 # - Qt >= 6.10 imports the system icuuc.dll that Windows 10 1703+ has and Wine 8 lacks: a stub
-#   compiled from icuuc-stub.c goes into the prefix's system32 — the prefix only, never a bundle.
+#   compiled from icuuc-stub.c goes into the prefix's system32 — the prefix only, never a bundle;
+# - Typst's Rust code imports ProcessPrng from bcryptprimitives.dll (Windows 10+), which Wine 8 lacks:
+#   likewise a stub from bcryptprimitives-stub.c.
 
 wine_prefix() {
   local prefix=$1 here
@@ -26,6 +28,10 @@ wine_prefix() {
     command -v x86_64-w64-mingw32-gcc >/dev/null ||
       { echo "x86_64-w64-mingw32-gcc not found: apt-get install gcc-mingw-w64-x86-64-win32" >&2; return 1; }
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$stub" "$here/icuuc-stub.c"
+  fi
+  stub=$prefix/drive_c/windows/system32/bcryptprimitives.dll
+  if [ ! -f "$stub" ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -s -o "$stub" "$here/bcryptprimitives-stub.c" -ladvapi32
   fi
 }
 
