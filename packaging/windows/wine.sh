@@ -6,7 +6,10 @@
 # - Qt >= 6.10 imports the system icuuc.dll that Windows 10 1703+ has and Wine 8 lacks: a stub
 #   compiled from icuuc-stub.c goes into the prefix's system32 — the prefix only, never a bundle;
 # - Typst's Rust code imports ProcessPrng from bcryptprimitives.dll (Windows 10+), which Wine 8 lacks:
-#   likewise a stub from bcryptprimitives-stub.c.
+#   likewise a stub from bcryptprimitives-stub.c;
+# - a prefix has no Chinese font, where every Chinese Windows has SimSun/FangSong: the host's CJK fonts are
+#   copied into its Windows\Fonts (Typst, like Windows programs, looks there; Wine's own fallback does not
+#   reach it).
 
 wine_prefix() {
   local prefix=$1 here
@@ -28,6 +31,14 @@ wine_prefix() {
     command -v x86_64-w64-mingw32-gcc >/dev/null ||
       { echo "x86_64-w64-mingw32-gcc not found: apt-get install gcc-mingw-w64-x86-64-win32" >&2; return 1; }
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$stub" "$here/icuuc-stub.c"
+  fi
+  local fonts=$prefix/drive_c/windows/Fonts
+  if ! ls "$fonts" | grep -qi cjk; then
+    local found
+    found=$(fc-list :lang=zh file 2>/dev/null | sed 's/: *$//' | grep -i -E 'cjk.*\.(ttc|otf|ttf)$' | head -n 4)
+    [ -n "$found" ] || { echo "no CJK font on this machine: apt-get install fonts-noto-cjk" >&2; return 1; }
+    mkdir -p "$fonts"
+    while IFS= read -r file; do cp "$file" "$fonts/"; done <<<"$found"
   fi
   stub=$prefix/drive_c/windows/system32/bcryptprimitives.dll
   if [ ! -f "$stub" ]; then
