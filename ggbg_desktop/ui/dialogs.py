@@ -8,11 +8,6 @@ if TYPE_CHECKING:
     from ..formats.importlog import ImportResult
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-def area_name(area: str) -> str:
-    """The import log's area ("p1", "t3", "noise" …) as the clerk calls it."""
-    from ..report.schema import TABLE_NAMES, part_name
-
-    return TABLE_NAMES.get(area) or {"noise": "网页杂项", "file": "文件"}.get(area) or part_name(area)
 
 
 class Dialogs:
@@ -79,12 +74,6 @@ class Dialogs:
     def choose_export_target(self, parent, suggested: str, filters: str) -> tuple[str | None, str]:
         return self.save_file(parent, "导出", suggested, filters)
 
-    def run_dialog(self, dialog) -> bool:
-        """Print preview and print dialogs: modal, True when accepted."""
-        from PySide6.QtWidgets import QDialog
-
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
 
 class UnattendedDialogs(Dialogs):
     """For ``--exit-when-ready``: messages go to stderr, every question is answered "no"."""
@@ -115,6 +104,3 @@ class UnattendedDialogs(Dialogs):
 
     def save_file(self, parent, caption, suggested, filters):
         return None, ""
-
-    def run_dialog(self, dialog) -> bool:
-        return False
