@@ -67,9 +67,12 @@ class FileCommands(QObject):
         self.window = window
         self.state = window.state
         self.settings = window.settings
-        self.dialogs = window.dialogs
         self.worker = window.worker
         self.origin = NEW
+
+    @property
+    def dialogs(self):
+        return self.window.dialogs
 
     def _say(self, text: str, ms: int = 4000) -> None:
         self.window.statusBar().showMessage(text, ms)

@@ -4,10 +4,11 @@ answered from a timer the way a clerk answers them."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox
 
 from ggbg_desktop.ui.dialogs import CANCEL, Dialogs
 from ggbg_desktop.ui.import_log_dialog import ImportLogDialog
@@ -89,18 +90,25 @@ def make_window(qtbot, tmp_path, dialogs):
         settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(settings=settings, dialogs=Dialogs() if real else (dialogs_ or dialogs),
                             recovery_dir=tmp_path / "recovery", autosave_ms=autosave_ms)
-        qtbot.addWidget(window)
+        # Closed here at the end, not by qtbot: its closing comes before this fixture's teardown
+        # and a real window would ask, in a modal box, whether to save.
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)
         return window
 
     yield make
+    from ggbg_desktop.ui.dialogs import UnattendedDialogs
+
     for window in windows:
         window.worker.wait()
+        QApplication.processEvents()  # a finished job's result arrives on the next turn of the loop
+        window.dialogs = UnattendedDialogs()  # whatever is left unsaved is dropped without asking
         window.state.undo_stack.setClean()
         window.state._forced_dirty = False
         window.autosaver.stop()
+        window.close()
+        window.deleteLater()
 
 
 @pytest.fixture
@@ -151,6 +159,7 @@ class Answers:
         self.steps: list = []
         self.seen: list[str] = []
         self.texts: list[str] = []
+        self.errors: list[BaseException] = []
         self.timer = QTimer()
         self.timer.setInterval(25)
         self.timer.timeout.connect(self._poll)
@@ -170,7 +179,13 @@ class Answers:
                 self.seen.append(widget.windowTitle())
                 if isinstance(widget, QMessageBox):
                     self.texts.append(widget.text())
-                act(widget)
+                try:
+                    act(widget)
+                except BaseException as exc:  # never leave a modal dialog open: the test would hang
+                    self.errors.append(exc)
+                    if isinstance(widget, QDialog) and widget.isVisible():
+                        widget.reject()
+                    raise
                 return
 
     # what a clerk does at each kind of dialog
@@ -180,7 +195,11 @@ class Answers:
                 chosen = next((f for f in dialog.nameFilters() if f.startswith(name_filter)), None)
                 assert chosen is not None, f"no filter “{name_filter}” in {dialog.nameFilters()}"
                 dialog.selectNameFilter(chosen)
-            dialog.selectFile(str(path))
+            dialog.setDirectory(str(Path(path).parent))
+            name_box = dialog.findChild(QLineEdit, "fileNameEdit")  # where a clerk types the name
+            name_box.setText(Path(path).name)
+            chosen = dialog.selectedFiles()
+            assert chosen and Path(chosen[0]).name.startswith(Path(path).name), (chosen, str(path))
             dialog.accept()
         return self.expect(lambda w: isinstance(w, QFileDialog) and (title is None or w.windowTitle() == title),
                            fill, f"file {path}")
@@ -202,7 +221,9 @@ class Answers:
         return self.expect(lambda w: w.windowTitle() == title, act, f"{title}")
 
     def wait_done(self, timeout: int = 20000) -> None:
-        self.qtbot.waitUntil(lambda: not self.steps, timeout=timeout)
+        self.qtbot.waitUntil(lambda: not self.steps or bool(self.errors), timeout=timeout)
+        if self.errors:
+            raise self.errors[0]
 
     def stop(self) -> None:
         self.timer.stop()
@@ -218,3 +239,4 @@ def answers(qtbot):
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
     assert not leftover, f"dialogs that never appeared: {leftover}"
+
