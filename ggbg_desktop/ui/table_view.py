@@ -20,7 +20,7 @@ from .table_model import KIND_ROLE, CellInputError, ReportTableModel, parse_cell
 
 # Columns may narrow to this share of their natural width before a table scrolls sideways,
 # and widen up to the other where the window has room.
-NARROWEST, WIDEST = 0.6, 1.6
+NARROWEST, WIDEST = 0.6, 3.0
 
 
 class NumberDelegate(QStyledItemDelegate):
