@@ -131,3 +131,18 @@ def test_completeness(report):
     assert any("信息处理费" in m for m in messages)
     report.meta.organ = ""
     assert any(f.message == "未填写机关名称" for f in check(report))
+
+
+def test_a_later_year_used_as_the_current_one_is_flagged(report):
+    report.preamble = report.preamble.replace("2023年1月1日起至2023年12月31日止", "2024年1月1日起至2024年12月31日止")
+    found = [f for f in check(report) if f.rule == "text_year"]
+    assert found and found[0].actual == 2024 and found[0].span.part == "preamble"
+    report.preamble = "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。2024年，我县将进一步做好公开工作。"
+    assert not [f for f in check(report) if f.rule == "text_year"]  # plans for next year are fine
+
+
+def test_header_findings_name_their_field():
+    from ggbg_desktop.report import Report
+
+    fields = {f.field for f in check(Report()) if f.rule == "completeness" and not f.cells and f.span is None}
+    assert {"organ", "year"} <= fields
