@@ -48,9 +48,9 @@ MEASURE = textwrap.dedent("""
     app.processEvents()
     cell = view.visualRect(view.table_model.index_of(last))
     out["last_cell"] = [cell.top(), cell.bottom(), view.viewport().height()]
-    header = view.frozen
-    out["header"] = [header.isVisible(), header.geometry().top(), header.height(),
-                     view.viewport().geometry().top()]
+    header = getattr(view, "frozen", None)  # the frozen heading rows
+    out["header"] = [header is not None and header.isVisible(), header.geometry().top() if header else 0,
+                     header.height() if header else 0, view.viewport().geometry().top()]
     out["status_bar"] = window.statusBar().isVisible() and window.statusBar().geometry().bottom() < window.height()
     print(json.dumps(out))
 """)
