@@ -170,23 +170,29 @@ class Answers:
         return self
 
     def _poll(self) -> None:
-        if not self.steps:
-            return
-        match, act, _label = self.steps[0]
         for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and match(widget):
-                self.steps.pop(0)
-                self.seen.append(widget.windowTitle())
-                if isinstance(widget, QMessageBox):
-                    self.texts.append(widget.text())
-                try:
-                    act(widget)
-                except BaseException as exc:  # never leave a modal dialog open: the test would hang
-                    self.errors.append(exc)
-                    if isinstance(widget, QDialog) and widget.isVisible():
-                        widget.reject()
-                    raise
+            if not widget.isVisible():
+                continue
+            if self.steps and self.steps[0][0](widget):
+                self._answer(widget)
                 return
+            if isinstance(widget, QMessageBox):  # a message nobody expected (an error): fail, never hang
+                self.errors.append(AssertionError(f"unexpected message “{widget.windowTitle()}”: {widget.text()}"))
+                widget.reject()
+                return
+
+    def _answer(self, widget) -> None:
+        _match, act, _label = self.steps.pop(0)
+        self.seen.append(widget.windowTitle())
+        if isinstance(widget, QMessageBox):
+            self.texts.append(widget.text())
+        try:
+            act(widget)
+        except BaseException as exc:  # never leave a modal dialog open: the test would hang
+            self.errors.append(exc)
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+            raise
 
     # what a clerk does at each kind of dialog
     def file(self, path, name_filter: str | None = None, title: str | None = None) -> Answers:
@@ -238,5 +244,6 @@ def answers(qtbot):
     for widget in QApplication.topLevelWidgets():  # nothing left open for the next test
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
+    assert not driver.errors, driver.errors
     assert not leftover, f"dialogs that never appeared: {leftover}"
 
