@@ -46,13 +46,14 @@ def _parse(argv: list[str]) -> Arguments:
 
 
 def _application(argv0: str):
-    from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+    from PySide6.QtCore import QLocale, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from . import APP_NAME
     from .ui.fonts import ui_font
     from .ui.settings import APPLICATION, ORGANIZATION
+    from .ui.translations import install_chinese
 
     app = QApplication.instance()
     if app is None:
@@ -63,9 +64,7 @@ def _application(argv0: str):
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     QLocale.setDefault(QLocale("zh_CN"))  # by name: the Language/Country enums cost 30 ms to build
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)  # Qt's own buttons and dialogs in Chinese
+    install_chinese(app)  # Qt's own buttons and dialogs in Chinese
     app.setFont(ui_font())
     return app
 

@@ -2,8 +2,10 @@
 
 Run under Xvfb with Chinese fonts installed (fonts-noto-cjk)::
 
-    Xvfb :99 -screen 0 1400x900x24 &
-    DISPLAY=:99 python docs/screenshots/make_screenshots.py
+    Xvfb :99 -screen 0 1366x768x24 &
+    DISPLAY=:99 python docs/screenshots/make_screenshots.py 1366x768
+
+The window fills the screen (as maximized); files are named ``<size>-<tab>.png``.
 
 It imports a published report (shared/seeds) or falls back to the test report,
 and grabs the whole X screen with ImageMagick's ``import`` after each tab is shown.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "004_52047f2dfa4f4279.txt"
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "004_52047f2dfa4f4279.txt"
 SHOTS = ["main-table3", "tab1-overview", "tab2-proactive", "tab3-applications", "tab4-review", "tab5-problems",
          "tab6-other"]
 
@@ -35,7 +37,7 @@ def report_with_real_figures():
         return complete_report()
 
 
-def main() -> int:
+def main(size: str) -> int:
     from PySide6.QtCore import QTimer
 
     from ggbg_desktop.app import _application
@@ -47,8 +49,8 @@ def main() -> int:
     window = MainWindow(dialogs=UnattendedDialogs(), recovery_dir=Path("/tmp/ggbg-shot-recovery"))
     report = report_with_real_figures()
     window.state.load(report, ROOT / "docs" / "screenshots" / "示例.ggbg")
-    window.resize(1400, 900)
-    window.move(0, 0)
+    width, height = (int(n) for n in size.split("x"))
+    window.setGeometry(0, 0, width, height)  # no window manager under Xvfb: "maximized" by hand
     window.show()
     # one figure typed wrong, as a clerk would, so the red cell and the findings show
     ref = CellRef("t3", 0, 0)
@@ -70,9 +72,9 @@ def main() -> int:
     def run(i=0):
         if i > 0:
             name = steps[i - 1][1]
-            out = HERE / f"{name}.png"
-            subprocess.run(["import", "-window", "root", "-crop", "1400x900+0+0", str(out)], check=True)
-            subprocess.run(["convert", str(out), "-colors", "256", "-strip", str(out)], check=False)
+            out = HERE / f"{size}-{name}.png"
+            subprocess.run(["import", "-window", "root", str(out)], check=True)
+            subprocess.run(["convert", str(out), "-colors", "256", "-strip", f"PNG8:{out}"], check=False)
             print("wrote", out)
         if i == len(steps):
             window.state.undo_stack.setClean()
@@ -87,4 +89,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "1366x768"))

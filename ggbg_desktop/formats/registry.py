@@ -133,24 +133,15 @@ def is_native(data: bytes, extension: str) -> bool:
     return probe.startswith(b"{") and b'"version"' in data[:256]
 
 
-def _load(module: str, what: str):
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("ggbg_desktop"):
-            raise ImportRefused(f"本版本暂不支持{what}") from None
-        raise
-
-
 def read_bytes(data: bytes, name: str) -> ImportResult:
     """Import a file's bytes (``name`` gives the extension and is used in messages)."""
     ext = os.path.splitext(name)[1]
     if is_native(data, ext):
         return native.import_result(data)
     fmt = _reader_by_name(sniff(data, ext))
-    reader = _load(fmt.module, f"读取{fmt.label}")
+    reader = importlib.import_module(fmt.module)
     document = reader.read(data, name=name)
-    recognizer = _load(RECOGNIZER, "识别导入的文件")
+    recognizer = importlib.import_module(RECOGNIZER)
     result = recognizer.recognize(document)
     result.source_format = fmt.name
     native.check_fits(result.report, ImportRefused, name)  # what is imported can be saved and reopened
@@ -172,7 +163,7 @@ def writer_for(path: str | os.PathLike) -> Format | None:
 
 
 def export_bytes(report: Report, fmt: Format, options: ExportOptions | None = None) -> bytes:
-    writer = _load(fmt.module, f"导出{fmt.label}")
+    writer = importlib.import_module(fmt.module)
     return writer.export(report, options or ExportOptions())
 
 

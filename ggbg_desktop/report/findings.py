@@ -29,6 +29,7 @@ class Finding(NamedTuple):
     span: TextSpan | None = None
     expected: object = None
     actual: object = None
+    field: str | None = None  # the header field it concerns: one of Meta's names ("organ", "year", "title" …)
 
     @property
     def is_error(self) -> bool:
@@ -47,4 +48,6 @@ class Finding(NamedTuple):
             data["expected"] = self.expected
         if self.actual is not None:
             data["actual"] = self.actual
+        if self.field is not None:
+            data["field"] = self.field
         return data

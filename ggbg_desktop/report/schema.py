@@ -33,27 +33,34 @@ class PartSpec(NamedTuple):
     kind: str  # "text" or "table"
     table: str | None = None  # "t2" for part 二 …
     aliases: tuple[str, ...] = ()  # other wordings seen in real reports
+    short: str = ""  # the title on the editor's tab, where the full one would not fit
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
 
+    @property
+    def tab_title(self) -> str:
+        return f"{self.number}、{self.short or self.title}"
+
 
 PARTS: tuple[PartSpec, ...] = (
     PartSpec("p1", "一", "总体情况", "text", aliases=("总体情况", "基本情况", "概述")),
     PartSpec("p2", "二", "主动公开政府信息情况", "table", "t2",
-             aliases=("主动公开政府信息情况", "主动公开政府信息", "主动公开情况")),
+             aliases=("主动公开政府信息情况", "主动公开政府信息", "主动公开情况"), short="主动公开"),
     PartSpec("p3", "三", "收到和处理政府信息公开申请情况", "table", "t3",
              aliases=("收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请",
-                      "依申请公开政府信息情况", "政府信息公开申请情况")),
+                      "依申请公开政府信息情况", "政府信息公开申请情况"), short="依申请公开"),
     PartSpec("p4", "四", "政府信息公开行政复议、行政诉讼情况", "table", "t4",
              aliases=("政府信息公开行政复议、行政诉讼情况", "行政复议、行政诉讼情况",
-                      "因政府信息公开申请行政复议、提起行政诉讼情况", "行政复议和行政诉讼情况")),
+                      "因政府信息公开申请行政复议、提起行政诉讼情况", "行政复议和行政诉讼情况"),
+             short="复议和诉讼"),
     PartSpec("p5", "五", "存在的主要问题及改进情况", "text",
              aliases=("存在的主要问题及改进情况", "存在的主要问题和改进情况", "存在的问题及改进情况",
-                      "存在的主要问题及改进措施", "主要问题及改进情况", "存在问题及改进措施")),
+                      "存在的主要问题及改进措施", "主要问题及改进情况", "存在问题及改进措施"),
+             short="问题及改进"),
     PartSpec("p6", "六", "其他需要报告的事项", "text",
-             aliases=("其他需要报告的事项", "其他需要报告事项", "其它需要报告的事项")),
+             aliases=("其他需要报告的事项", "其他需要报告事项", "其它需要报告的事项"), short="其他事项"),
 )
 PART_BY_KEY = {p.key: p for p in PARTS}
 TEXT_PARTS: tuple[str, ...] = ("p1", "p5", "p6")

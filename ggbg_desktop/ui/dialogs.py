@@ -8,11 +8,6 @@ if TYPE_CHECKING:
     from ..formats.importlog import ImportResult
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-def area_name(area: str) -> str:
-    """The import log's area ("p1", "t3", "noise" …) as the clerk calls it."""
-    from ..report.schema import TABLE_NAMES, part_name
-
-    return TABLE_NAMES.get(area) or {"noise": "网页杂项", "file": "文件"}.get(area) or part_name(area)
 
 
 class Dialogs:
@@ -65,25 +60,40 @@ class Dialogs:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def open_file(self, parent, caption: str, directory: str, filters: str) -> str | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(parent, caption, directory, filters)
-        return path or None
+        path, _chosen = _run_file_dialog(parent, caption, directory, filters, save=False)
+        return path
 
     def save_file(self, parent, caption: str, suggested: str, filters: str) -> tuple[str | None, str]:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-        return (path or None), chosen
+        return _run_file_dialog(parent, caption, suggested, filters, save=True)
 
     def choose_export_target(self, parent, suggested: str, filters: str) -> tuple[str | None, str]:
         return self.save_file(parent, "导出", suggested, filters)
 
-    def run_dialog(self, dialog) -> bool:
-        """Print preview and print dialogs: modal, True when accepted."""
-        from PySide6.QtWidgets import QDialog
 
-        return dialog.exec() == QDialog.DialogCode.Accepted
+def _run_file_dialog(parent, caption: str, start: str, filters: str, save: bool) -> tuple[str | None, str]:
+    """Qt's file dialog with every label in Chinese (qtbase_zh_CN leaves "Look in" and "Files of
+    type" in English); a platform's own dialog, where Qt uses one, speaks the system's language."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(parent, caption)
+    dialog.setNameFilters(filters.split(";;"))
+    Label = QFileDialog.DialogLabel
+    for label, text in ((Label.LookIn, "查找范围："), (Label.FileName, "文件名："), (Label.FileType, "文件类型："),
+                        (Label.Accept, "保存" if save else "打开"), (Label.Reject, "取消")):
+        dialog.setLabelText(label, text)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(start)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setDirectory(start)
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None, ""
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+    finally:
+        dialog.deleteLater()
 
 
 class UnattendedDialogs(Dialogs):
@@ -115,6 +125,3 @@ class UnattendedDialogs(Dialogs):
 
     def save_file(self, parent, caption, suggested, filters):
         return None, ""
-
-    def run_dialog(self, dialog) -> bool:
-        return False

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, count, fill_totals
 from ..report.model import Value
+from ..report.schema import TABLES
 
 AUTO_TOTALS = "auto_totals"
 META_FIELDS = ("organ", "year", "title", "published", "website", "contact", "signature_date")
@@ -33,6 +34,7 @@ class DocumentState(QObject):
         super().__init__(parent)
         self.report = Report()
         self.path: Path | None = None
+        self.source = ""  # the file an unsaved report was imported from, shown in the title
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = check(self.report)
         self.revision = 0  # bumped by every change, undo and redo included (autosave watches it)
@@ -57,13 +59,16 @@ class DocumentState(QObject):
         return count(self.findings)
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "未命名"
+        if self.path:
+            return self.path.name
+        return f"导入自“{self.source}”，未保存" if self.source else "未命名"
 
     # ---- starting over -----------------------------------------------
-    def load(self, report: Report, path: Path | None, *, dirty: bool = False) -> None:
-        """Replace the document (new, opened, restored): not undoable, undo history cleared."""
+    def load(self, report: Report, path: Path | None, *, dirty: bool = False, source: str = "") -> None:
+        """Replace the document (new, opened, imported, restored): not undoable, undo history cleared."""
         self.report = report
         self.path = Path(path) if path else None
+        self.source = "" if path else source
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self._forced_dirty = dirty
@@ -96,11 +101,27 @@ class DocumentState(QObject):
         if self.report.part_text(part) != text:
             self.undo_stack.push(SetTextCommand(self, part, text))
 
-    def edit_meta(self, field: str, value) -> None:
-        from .commands import SetMetaCommand
+    def edit_meta(self, field: str, value, texts: dict[str, str] | None = None) -> None:
+        """Change a header field; ``texts`` are parts rewritten along with it, in the same undo step."""
+        from .commands import SetMetaCommand, SetTextCommand
 
-        if getattr(self.report.meta, field) != value:
+        if getattr(self.report.meta, field) == value:
+            return
+        texts = {part: text for part, text in (texts or {}).items() if self.report.part_text(part) != text}
+        if not texts:
             self.undo_stack.push(SetMetaCommand(self, field, value))
+            return
+        self.undo_stack.beginMacro(f"修改{'年度' if field == 'year' else '机关名称'}及标准文字")
+        self.undo_stack.push(SetMetaCommand(self, field, value))
+        for part, text in texts.items():
+            self.undo_stack.push(SetTextCommand(self, part, text))
+        self.undo_stack.endMacro()
+
+    def fill_blanks_with_zero(self) -> int:
+        """Every blank figure (totals computed by 自动合计 aside) set to 0 in one undo step; returns how many."""
+        blanks = {ref: 0 for spec in TABLES.values() for ref in spec.cells()
+                  if self.report.value(ref) is None and not self.is_computed(ref)}
+        return len(blanks) if self.edit_values(blanks, f"空白格填 0（{len(blanks)} 个）") else 0
 
     def set_auto_totals(self, on: bool) -> None:
         from .commands import SetAutoTotalsCommand

@@ -188,7 +188,7 @@ class FileGuard(QObject):
             if now is not None and not self.stamp.same_content(now):
                 answer = ask_changed_on_disk(self.window, path.name)
                 if answer == SAVE_AS:
-                    return self.window.save_as()
+                    return self.window.files.save_as()
                 if answer == RELOAD:
                     self.reload()
                     return False
@@ -198,7 +198,7 @@ class FileGuard(QObject):
         if is_read_only(target) and _key(target) not in self._read_only_allowed:
             answer = ask_read_only(self.window, target.name)
             if answer == SAVE_AS:
-                return self.window.save_as()
+                return self.window.files.save_as()
             if answer != OVERWRITE:
                 return False
             self._read_only_allowed.add(_key(target))

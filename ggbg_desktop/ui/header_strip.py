@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..report.schema import report_title
+from .skeleton import texts_following_year
 
 NO_YEAR = 1999  # the spin box's "not filled" value, shown as "未填"
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
@@ -104,7 +105,8 @@ class HeaderStrip(QWidget):
 
     def _year_changed(self, value: int) -> None:
         if not self._loading:
-            self.state.edit_meta("year", None if value == NO_YEAR else value)
+            year = None if value == NO_YEAR else value
+            self.state.edit_meta("year", year, texts_following_year(self.state.report, year))
 
     def _date_finished(self) -> None:
         try:

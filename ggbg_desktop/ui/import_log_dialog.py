@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QStyle, QVBoxLayout
 
 from ..formats.importlog import ERROR, INFO, LEVEL_NAMES, WARNING, ImportResult
-from .dialogs import area_name
+from ..report.schema import TABLE_NAMES, part_name
+
+
+def area_name(area: str) -> str:
+    """The import log's area ("p1", "t3", "noise" …) as the clerk calls it."""
+    return TABLE_NAMES.get(area) or {"noise": "网页杂项", "file": "文件"}.get(area) or part_name(area)
 
 
 class ImportLogDialog(QDialog):

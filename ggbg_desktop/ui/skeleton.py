@@ -43,3 +43,25 @@ def new_report(organ: str = "", year: int | None = None) -> Report:
     report.parts["p6"] = fee_sentence(year)
     report.settings[AUTO_TOTALS] = True
     return report
+
+
+def _period(year: int) -> str:
+    return f"自{year}年1月1日起至{year}年12月31日止"
+
+
+def texts_following_year(report: Report, year: int | None) -> dict[str, str]:
+    """The standard sentences this program wrote for the old year, rewritten for ``year``.
+
+    Only the program's own wording is touched (the statistics period in 导语, the fee sentence in
+    part 六); text the clerk wrote stays as it is and the year check points at it.
+    """
+    old = report.meta.year
+    if not old or not year or old == year:
+        return {}
+    texts = {}
+    if _period(old) in report.preamble:
+        texts["preamble"] = report.preamble.replace(_period(old), _period(year))
+    p6 = report.parts.get("p6", "")
+    if fee_sentence(old) in p6:
+        texts["p6"] = p6.replace(fee_sentence(old), fee_sentence(year))
+    return texts

@@ -42,6 +42,8 @@ def parse_cell_text(text: str, kind: str) -> Value:
             cleaned = cleaned[: -len(unit)]
     if cleaned == "":
         return None
+    if cleaned.startswith("-") and _NUMBER.match(cleaned[1:]):
+        raise CellInputError(f"“{text.strip()}”是负数，只能填 0 或正数")
     if not _NUMBER.match(cleaned):
         raise CellInputError(f"“{text.strip()}”不是数字")
     if kind == AMOUNT:
@@ -50,7 +52,7 @@ def parse_cell_text(text: str, kind: str) -> Value:
     if "." in cleaned:
         whole = float(cleaned)
         if not whole.is_integer():
-            raise CellInputError(f"“{text.strip()}”不是整数（件数只能填整数）")
+            raise CellInputError(f"“{text.strip()}”不是整数，件数只能填整数")
         return int(whole)
     return int(cleaned)
 

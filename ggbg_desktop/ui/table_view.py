@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegion, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -12,26 +12,31 @@ from PySide6.QtWidgets import (
     QMenu,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
 )
 
 from ..report.schema import AMOUNT
 from .table_model import KIND_ROLE, CellInputError, ReportTableModel, parse_cell_text
 
-# Typing accepted in a cell editor: digits (half- or full-width); the fee also a decimal point.
-_COUNT_INPUT = QRegularExpression(r"^[0-9０-９]{0,12}$")
-_AMOUNT_INPUT = QRegularExpression(r"^[0-9０-９]{0,12}([.．][0-9０-９]{0,6})?$")
-_TYPED_START = set("0123456789.０１２３４５６７８９．")
+# Columns may narrow to this share of their natural width before a table scrolls sideways,
+# and widen up to the other where the window has room.
+NARROWEST, WIDEST = 0.6, 3.0
 
 
 class NumberDelegate(QStyledItemDelegate):
-    """A line edit that accepts only the figures the cell can hold."""
+    """A line edit for a figure; what is not a figure for the cell is refused with its reason.
+
+    The editor takes any text (a validator would silently drop the "." of "2.5" or the "-" of
+    "-5" and store a different number); the text is judged when the clerk leaves the cell.
+    """
+
+    refused = Signal(QModelIndex, str)  # the cell and the Chinese reason
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
         editor.setFrame(False)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        kind = index.data(KIND_ROLE)
-        editor.setValidator(QRegularExpressionValidator(_AMOUNT_INPUT if kind == AMOUNT else _COUNT_INPUT, editor))
+        editor.setMaxLength(40)
         return editor
 
     def setEditorData(self, editor, index):
@@ -39,6 +44,11 @@ class NumberDelegate(QStyledItemDelegate):
         editor.selectAll()
 
     def setModelData(self, editor, model, index):
+        try:
+            parse_cell_text(editor.text(), index.data(KIND_ROLE))
+        except CellInputError as exc:
+            self.refused.emit(index, str(exc))
+            return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
@@ -50,9 +60,12 @@ class ReportTableView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
+        self.frozen: QTableView | None = None  # made once the model is set (_frozen_header)
         self.setModel(model)
         self.table_model = model
-        self.setItemDelegate(NumberDelegate(self))
+        delegate = NumberDelegate(self)
+        delegate.refused.connect(self._input_refused)
+        self.setItemDelegate(delegate)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -73,28 +86,82 @@ class ReportTableView(QTableView):
         model.modelReset.connect(self._after_reset)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.fit_to_font()
+        self.header_rows = min((cell.row for cell in model.grid_cells() if cell.value is not None), default=0)
+        self.frozen = self._frozen_header()
+        self._fitting = False
+        self._natural_widths = self._font_widths()
+        self._apply_widths(self._natural_widths)
         if self._values:
             first = model.index(*self._values[0])
             self.setCurrentIndex(first)
 
+    # ---- frozen header rows ---------------------------------------------
+    def _frozen_header(self) -> QTableView:
+        """The column headings, drawn by a second view fixed above the scrolling figures, so they
+        stay in view whichever row is being edited (as a spreadsheet's frozen rows)."""
+        frozen = QTableView(self)
+        frozen.setObjectName("frozen_header")
+        frozen.setModel(self.table_model)
+        frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frozen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        frozen.horizontalHeader().hide()
+        frozen.verticalHeader().hide()
+        frozen.setWordWrap(True)
+        frozen.setFrameShape(QTableView.Shape.NoFrame)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        frozen.setStyleSheet("QTableView { gridline-color: #8a8f98; border-bottom: 1px solid #8a8f98; }")
+        for cell in self.table_model.grid_cells():
+            if cell.row < self.header_rows and (cell.row_span > 1 or cell.col_span > 1):
+                frozen.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        for r in range(self.header_rows, self.table_model.rowCount()):
+            frozen.setRowHidden(r, True)
+        for r in range(self.header_rows):
+            self.setRowHidden(r, True)
+        self.horizontalScrollBar().valueChanged.connect(frozen.horizontalScrollBar().setValue)
+        frozen.show()
+        return frozen
+
+    def header_height(self) -> int:
+        return sum(self.frozen.rowHeight(r) for r in range(self.header_rows))
+
+    def _place_frozen(self) -> None:
+        height = self.header_height()
+        self.setViewportMargins(0, height, 0, 0)
+        frame = self.frameWidth()
+        self.frozen.setGeometry(frame, frame, self.viewport().width(), height)
+        self.frozen.horizontalScrollBar().setValue(self.horizontalScrollBar().value())
+
+    def updateGeometries(self):
+        super().updateGeometries()
+        if self.frozen is not None:
+            self._place_frozen()
+
     # ---- geometry ----------------------------------------------------
-    def fit_to_font(self) -> None:
-        """Column widths and row heights from the font, so labels wrap as in the printed table."""
-        fm = QFontMetrics(self.font())
-        char = fm.horizontalAdvance("中")
-        model = self.table_model
-        spec = model.spec
-        widths = {
+    def _font_widths(self) -> list[int]:
+        """Natural column widths from the font, so labels wrap as in the printed table."""
+        char = QFontMetrics(self.font()).horizontalAdvance("中")
+        return {
             "t2": [char * 13, char * 9, char * 9, char * 9],
             "t3": [char * 3 + 8, char * 6, char * 15] + [char * 4 + 16] * 7,
             "t4": [char * 4 + 12] * 15,
-        }[spec.key]
-        for c, w in enumerate(widths):
-            self.setColumnWidth(c, w)
-        line = fm.lineSpacing()
-        base = line + 14
-        heights = [base] * spec.grid_rows
+        }[self.table_model.spec.key]
+
+    def fit_to_font(self) -> None:
+        self._natural_widths = self._font_widths()
+        self._fit_to_width()
+
+    def _apply_widths(self, widths: list[int]) -> None:
+        """Set column widths, and row heights so that every label fits its (wrapped) cell."""
+        fm = QFontMetrics(self.font())
+        char = fm.horizontalAdvance("中")
+        model = self.table_model
+        for view in (self, self.frozen):
+            for c, w in enumerate(widths):
+                view.setColumnWidth(c, w)
+        heights = [fm.lineSpacing() + 14] * model.spec.grid_rows
         for cell in model.grid_cells():
             if cell.text is None or cell.row_span != 1:
                 continue
@@ -111,18 +178,55 @@ class ReportTableView(QTableView):
             have = sum(heights[cell.row:cell.row + cell.row_span])
             if need > have:
                 heights[cell.row + cell.row_span - 1] += need - have
-        for r, h in enumerate(heights):
-            self.setRowHeight(r, h)
+        for view in (self, self.frozen):
+            for r, h in enumerate(heights):
+                view.setRowHeight(r, h)
+        # No taller than its rows: a short table leaves the page empty below it, not inside a frame.
+        self.setMaximumHeight(sum(heights) + 2 * self.frameWidth() + 2)
+        self._place_frozen()
+
+    def _fit_to_width(self) -> None:
+        """Columns share the width the view has: narrower or wider than natural within limits."""
+        if self._fitting:
+            return
+        natural = self._natural_widths
+        room = self.viewport().width()
+        factor = max(NARROWEST, min(WIDEST, room / sum(natural))) if room > 50 else 1.0
+        widths = [int(w * factor) for w in natural]
+        if factor > NARROWEST:
+            widths[-1] += max(0, min(room - sum(widths), len(widths)))  # rounding: fill the last pixels
+        if widths == [self.columnWidth(c) for c in range(len(widths))]:
+            return
+        self._fitting = True
+        try:
+            self._apply_widths(widths)
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_to_width()
 
     def natural_size(self) -> tuple[int, int]:
-        width = sum(self.columnWidth(c) for c in range(self.table_model.columnCount())) + 2 * self.frameWidth()
+        width = sum(self._natural_widths) + 2 * self.frameWidth()
         height = sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth()
-        return width, height
+        return width, height + self.header_height()
 
     def _after_reset(self) -> None:
         for cell in self.table_model.grid_cells():
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+                if cell.row < self.header_rows:
+                    self.frozen.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+
+    def _input_refused(self, index: QModelIndex, reason: str) -> None:
+        """A typed text that is not a figure for the cell: say why, next to the cell and below."""
+        ref = self.table_model.ref_at(index)
+        label = self.table_model.spec.cell_label(ref.row, ref.col) if ref is not None else ""
+        text = f"{label}：{reason}，未填入（原值不变）"
+        rect = self.visualRect(index)
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), text, self)
+        self.message.emit(text)
 
     # ---- focus: repaint what shows it, not the whole grid -------------------
     # QAbstractItemView repaints its whole viewport on every focus change, for selection colours
@@ -236,9 +340,10 @@ class ReportTableView(QTableView):
                 self._move_down_after_enter()
                 return
             text = event.text()
-            modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if text and text in _TYPED_START and not modified and self._start_typing(text):
-                return
+            if text and text.isprintable() and not text.isspace() and not event.modifiers() & (
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+                if self._start_typing(text):
+                    return
         super().keyPressEvent(event)
 
     def _start_typing(self, text: str) -> bool:

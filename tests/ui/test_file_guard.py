@@ -20,7 +20,6 @@ from ggbg_desktop.report import CellRef
 from ggbg_desktop.ui.dialogs import Dialogs
 from ggbg_desktop.ui.file_guard import lock_path
 
-from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
 
 CELL = CellRef("t4", 0, 0)
 
@@ -78,10 +77,10 @@ def test_b_saves_then_a_saves_asks_instead_of_losing_b(qtbot, two_windows_on_one
     """Issue 14 point 2: A and B open the same file; B saves; A's save asked nothing and B's change was gone."""
     path, a, b = two_windows_on_one_file
     b.state.edit_values({CELL: 222})
-    assert b.save()
+    assert b.files.save()
     a.state.edit_values({CellRef("t4", 1, 0): 777})
     seen = click_when_shown("file_changed_question", "取消", [])
-    assert not a.save()
+    assert not a.files.save()
     assert seen and "已被其他窗口或程序修改" in seen[0]
     assert native.load(path).value(CELL) == 222  # B's change is still there
     assert a.state.is_dirty
@@ -93,11 +92,11 @@ def test_overwrite_is_the_clerks_choice(qtbot, window, tmp_path):
     _rewrite_elsewhere(path, 333)
     window.state.edit_values({CELL: 9})
     seen = click_when_shown("file_changed_question", "覆盖", [])
-    assert window.save()
+    assert window.files.save()
     assert seen
     assert native.load(path).value(CELL) == 9
     window.state.edit_values({CELL: 10})
-    assert window.save()  # the stamp was renewed by the save: no second question
+    assert window.files.save()  # the stamp was renewed by the save: no second question
     assert native.load(path).value(CELL) == 10
 
 
@@ -107,7 +106,7 @@ def test_reload_reads_the_file_as_it_is_now(qtbot, window, tmp_path):
     _rewrite_elsewhere(path, 444)
     window.state.edit_values({CELL: 9})
     click_when_shown("file_changed_question", "重新载入", [])
-    assert not window.save()
+    assert not window.files.save()
     assert window.state.report.value(CELL) == 444
     assert not window.state.is_dirty
     assert native.load(path).value(CELL) == 444
@@ -120,7 +119,7 @@ def test_save_as_keeps_both(qtbot, window, dialogs, tmp_path):
     window.state.edit_values({CELL: 9})
     dialogs.save_path = str(tmp_path / "我的版本.ggbg")
     click_when_shown("file_changed_question", "另存为…", [])
-    assert window.save()
+    assert window.files.save()
     assert native.load(path).value(CELL) == 555
     assert native.load(tmp_path / "我的版本.ggbg").value(CELL) == 9
     assert window.state.path == tmp_path / "我的版本.ggbg"
@@ -132,7 +131,7 @@ def test_touched_but_unchanged_file_saves_without_a_question(qtbot, window, tmp_
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))  # e.g. a backup tool
     window.state.edit_values({CELL: 9})
-    assert window.save()
+    assert window.files.save()
     assert native.load(path).value(CELL) == 9
 
 
@@ -200,11 +199,11 @@ def test_a_read_only_file_is_asked_about_before_it_is_replaced(qtbot, window, tm
     assert window.open_path(path)
     window.state.edit_values({CELL: 9})
     seen = click_when_shown("read_only_question", "取消", [])
-    assert not window.save()
+    assert not window.files.save()
     assert seen and "只读" in seen[0]
     assert native.load(path).value(CELL) == 5
     click_when_shown("read_only_question", "覆盖", [])
-    assert window.save()
+    assert window.files.save()
     assert native.load(path).value(CELL) == 9
 
 
@@ -214,7 +213,7 @@ def test_saving_through_a_link_keeps_the_link(qtbot, window, tmp_path):
     link.symlink_to(real)
     assert window.open_path(link)
     window.state.edit_values({CELL: 9})
-    assert window.save()
+    assert window.files.save()
     assert link.is_symlink() and native.load(real).value(CELL) == 9
 
 
@@ -231,7 +230,7 @@ def test_a_file_with_lone_surrogates_is_announced_and_saved(qtbot, make_window, 
     assert shown and "代理码位" in shown[0]
     assert window.state.report.meta.organ == "蓝田县人民政府\ufffd"
     window.state.edit_values({CELL: 9})
-    assert window.save()
+    assert window.files.save()
     assert not window.state.is_dirty
     again: list[str] = []
     reopened = native.load(path, again)
@@ -273,7 +272,7 @@ def test_the_window_refuses_special_and_hostile_files_like_the_cli(qtbot, window
     deep.write_bytes(mht_nested(3000))
     before = native.dumps(window.state.report)
     for path, words in ((fifo, "管道"), (deep, "嵌套")):
-        window.import_path(path)
+        window.files.import_path(path)
         qtbot.waitUntil(lambda: not window.worker.busy, timeout=10000)
         assert dialogs.errors and words in dialogs.errors[-1][1]
     assert not window.open_path(folder)

@@ -7,7 +7,6 @@ from conftest import complete_report
 from ggbg_desktop.report import CellRef
 from ggbg_desktop.ui.findings_panel import FINDING_ROLE
 
-from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
 
 
 def test_a_changed_finding_updates_its_row_and_keeps_the_others(window):  # noqa: F811 (fixture)

@@ -21,7 +21,6 @@ from ggbg_desktop.report import CellRef
 from ggbg_desktop.ui import recovery
 from ggbg_desktop.ui.recovery import RecoveryDialog
 
-from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True)

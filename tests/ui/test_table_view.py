@@ -7,7 +7,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 
 from ggbg_desktop.report import CellRef
 
-from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
 from .helpers import show_table
 
 

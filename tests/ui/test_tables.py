@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import complete_report
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from ggbg_desktop.report import CellRef
 from ggbg_desktop.ui.table_model import STATUS_ROLE
 
-from conftest import complete_report
-from .fixtures import dialogs, make_window, window  # noqa: F401 (fixtures)
 from .helpers import cell_role, cell_text, show_table, tab_text, type_chinese, type_into
 
 
@@ -44,7 +43,7 @@ def test_a_wrong_figure_turns_its_total_red(qtbot, window):
     assert "应为 86，现为 87" in tooltip
     assert window.counts_label.text().startswith("错误 2")  # row total and the 勾稽关系 of 总计
     assert tab_text(window, "p3").endswith("（2）")
-    assert tab_text(window, "p2") == "二、主动公开政府信息情况"
+    assert tab_text(window, "p2") == "二、主动公开"
     # 自动合计 puts the total right again, and the red goes
     window.act_auto_totals.trigger()
     assert cell_text(window, ref) == "86"
@@ -52,16 +51,21 @@ def test_a_wrong_figure_turns_its_total_red(qtbot, window):
     assert window.counts_label.text() == "错误 0 · 警告 0"
 
 
-def test_only_numbers_are_accepted(qtbot, window):
-    view = show_table(window, "t3")
+def test_a_count_refuses_what_is_not_a_whole_number_and_says_why(qtbot, window):
     ref = CellRef("t3", 2, 0)
-    view.setCurrentIndex(window.table_models["t3"].index_of(ref))
-    qtbot.keyClicks(view, "1")
-    editor = view.indexWidget(view.currentIndex())
-    qtbot.keyClicks(editor, "2a.-5")
-    assert editor.text() == "125"  # letters, decimal points and signs refused in a count
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.state.report.value(ref) == 125, timeout=2000)
+    type_into(qtbot, window, ref, "12")
+    for typed, reason in (("2.5", "不是整数"), ("-5", "负数"), ("1a2", "不是数字"), ("abc", "不是数字")):
+        view = show_table(window, "t3")
+        view.setCurrentIndex(window.table_models["t3"].index_of(ref))
+        qtbot.keyClicks(view, typed[0])
+        editor = view.indexWidget(view.currentIndex())
+        assert editor is not None, f"typing “{typed[0]}” should open the cell editor"
+        qtbot.keyClicks(editor, typed[1:])
+        assert editor.text() == typed  # never rewritten while typing
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.wait(1)
+        assert window.state.report.value(ref) == 12, typed  # the cell stays as it was
+        assert reason in window.statusBar().currentMessage(), (typed, window.statusBar().currentMessage())
     fee = CellRef("t2", 5, 0)
     type_into(qtbot, window, fee, "236.982")
     assert window.state.report.value(fee) == 236.982

@@ -84,8 +84,12 @@ def check_stated_figures(report: Report) -> list[Finding]:
     return out
 
 
+# A sentence about a later year that speaks of plans, not of what was done.
+_FUTURE_WORDS = re.compile(r"将|计划|拟|打算|力争|下一步|今后|明年|预计|争取")
+
+
 def check_years(report: Report) -> list[Finding]:
-    """Rule 9: no sentence speaks of an earlier year as the one being reported on."""
+    """Rule 9: no sentence speaks of another year (earlier or later) as the one being reported on."""
     year = report.meta.year
     if not year:
         return []
@@ -96,7 +100,7 @@ def check_years(report: Report) -> list[Finding]:
             out.append(Finding(
                 "text_year", WARNING,
                 f"{header_field('title').label}中的年度 {m.group(1)} 与{header_field('year').label} {year} 不一致",
-                expected=year, actual=int(m.group(1)),
+                expected=year, actual=int(m.group(1)), field="title",
             ))
             break
     for part in NARRATIVE:
@@ -105,13 +109,16 @@ def check_years(report: Report) -> list[Finding]:
             continue
         seen_sentences = set()
         for mention in current_year_mentions(text):
-            if mention.year >= year or mention.sentence.start in seen_sentences:
+            if mention.year == year or mention.sentence.start in seen_sentences:
                 continue
+            if mention.year > year and _FUTURE_WORDS.search(text, mention.sentence.start, mention.sentence.end):
+                continue  # plans for the coming year: "2024年，我局将…"
             seen_sentences.add(mention.sentence.start)
+            hint = "是否为上年遗留文字" if mention.year < year else "报告年度或这段文字的年份是否有误"
             out.append(Finding(
                 "text_year", WARNING,
                 f"{part_name(part)}“{_quote(text, mention.sentence)}”把 {mention.year} 年当作本年度来写，"
-                f"本报告是 {year} 年度，请核实是否为上年遗留文字",
+                f"本报告是 {year} 年度，请核实{hint}",
                 (), TextSpan(part, mention.sentence.start, mention.sentence.end),
                 expected=year, actual=mention.year,
             ))
@@ -135,13 +142,14 @@ def check_completeness(report: Report) -> list[Finding]:
     out = []
     meta = report.meta
     if not meta.organ.strip():
-        out.append(Finding("completeness", WARNING, f"未填写{header_field('organ').label}"))
+        out.append(Finding("completeness", WARNING, f"未填写{header_field('organ').label}", field="organ"))
     if not meta.year:
-        out.append(Finding("completeness", WARNING, f"未填写{header_field('year').label}"))
+        out.append(Finding("completeness", WARNING, f"未填写{header_field('year').label}", field="year"))
     if not meta.signature_date and not meta.published:  # the signature prints the one, else the other
         signed, published = header_field("signature_date").label, header_field("published").label
         out.append(Finding("completeness", WARNING,
-                           f"未填写{signed}：导出的落款将没有日期（请填写{signed}或{published}）"))
+                           f"未填写{signed}：导出的落款将没有日期（请填写{signed}或{published}）",
+                           field="signature_date"))
     for key in TEXT_PARTS:
         if not report.parts.get(key, "").strip():
             out.append(Finding("completeness", WARNING, f"{part_name(key)}“{PART_BY_KEY[key].title}”没有内容",

@@ -150,3 +150,18 @@ def test_a_signature_with_a_date_is_quiet(report, signed, published):
     report.meta.signature_date = signed
     report.meta.published = published
     assert _undated(check(report)) == []
+
+
+def test_a_later_year_used_as_the_current_one_is_flagged(report):
+    report.preamble = report.preamble.replace("2023年1月1日起至2023年12月31日止", "2024年1月1日起至2024年12月31日止")
+    found = [f for f in check(report) if f.rule == "text_year"]
+    assert found and found[0].actual == 2024 and found[0].span.part == "preamble"
+    report.preamble = "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。2024年，我县将进一步做好公开工作。"
+    assert not [f for f in check(report) if f.rule == "text_year"]  # plans for next year are fine
+
+
+def test_header_findings_name_their_field():
+    from ggbg_desktop.report import Report
+
+    fields = {f.field for f in check(Report()) if f.rule == "completeness" and not f.cells and f.span is None}
+    assert {"organ", "year"} <= fields

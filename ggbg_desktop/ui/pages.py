@@ -1,0 +1,131 @@
+"""The six tabs of the report: text editors for parts 一, 五, 六 (and 导语), table editors for 二, 三, 四."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ..report.schema import PARTS
+from .table_model import ReportTableModel
+from .text_part import TextPartEditor
+
+if TYPE_CHECKING:
+    from .table_view import ReportTableView
+
+TEXT_PLACEHOLDERS = {
+    "preamble": "导语：编制依据、全文包括的六个部分、统计期限、电子版下载网址和联系方式",
+    "p1": "（一）主动公开 （二）依申请公开 （三）政府信息管理 （四）政府信息公开平台建设 （五）监督保障",
+    "p5": "写明存在的主要问题、改进情况，以及上年问题的整改情况",
+    "p6": "写明信息处理费的收取情况（国办函〔2020〕109号），以及其他需要报告的事项",
+}
+TABLE_NOTE = ("提示：直接输入数字即覆盖原值；Tab、回车、方向键在数字格之间移动；Delete 清除；"
+              "可从 Excel/WPS 复制整块数字后粘贴。绿色底纹为自动合计，红色为检查未通过。")
+
+
+class _LazyViews(dict):
+    """Table views made on first lookup by ``build(table)``, which stores them."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, table: str):
+        self._build(table)
+        return dict.__getitem__(self, table)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(2, 4, 2, 2)
+    return label
+
+
+class PartPages(QTabWidget):
+    """One tab per part; the short title on the tab, the full heading as its tooltip and on the page."""
+
+    def __init__(self, state, on_message, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self._on_message = on_message  # a table's status-bar message ("已粘贴 7 个数", a refused figure)
+        self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)
+        self.text_editors: dict[str, TextPartEditor] = {}
+        self.table_models: dict[str, ReportTableModel] = {}
+        # Built on first use: the window opens on part 一 without laying out three grids.
+        self.table_views: dict[str, ReportTableView] = _LazyViews(self._build_table_view)
+        self.part_pages: dict[str, QWidget] = {}
+        self.paste_refused = None  # set by the window: shows a refused paste in a dialog
+        for part in PARTS:
+            page = self._table_page(part) if part.kind == "table" else self._text_page(part)
+            self.part_pages[part.key] = page
+            self.addTab(page, part.tab_title)
+            self.setTabToolTip(self.count() - 1, part.heading)
+        self.currentChanged.connect(self._page_shown)
+
+    def _text_editor(self, key: str) -> TextPartEditor:
+        editor = TextPartEditor(self.state, key, TEXT_PLACEHOLDERS[key])
+        editor.setObjectName(f"text_{key}")
+        self.text_editors[key] = editor
+        return editor
+
+    def _text_page(self, part) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 2, 12, 6)
+        if part.key == "p1":
+            splitter = QSplitter(Qt.Orientation.Vertical)
+            for key, title in (("preamble", "导语"), ("p1", part.heading)):
+                box = QWidget()
+                box_layout = QVBoxLayout(box)
+                box_layout.setContentsMargins(0, 0, 0, 0)
+                box_layout.addWidget(_heading(title))
+                box_layout.addWidget(self._text_editor(key))
+                splitter.addWidget(box)
+            splitter.setSizes([180, 480])
+            layout.addWidget(splitter)
+        else:
+            layout.addWidget(_heading(part.heading))
+            layout.addWidget(self._text_editor(part.key))
+        return page
+
+    def _table_page(self, part) -> QWidget:
+        """The page with its heading and model; the view is built when first needed (_build_table_view)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 2, 12, 6)
+        layout.addWidget(_heading(part.heading))
+        self.table_models[part.table] = ReportTableModel(self.state, part.table, self)
+        return page
+
+    def _build_table_view(self, table: str) -> None:
+        from .table_view import ReportTableView  # loaded with the first table shown
+
+        part = next(p for p in PARTS if p.table == table)
+        layout = self.part_pages[part.key].layout()
+        view = ReportTableView(self.table_models[table])
+        view.setObjectName(f"table_{table}")
+        view.message.connect(self._on_message)
+        view.pasteRefused.connect(lambda text: self.paste_refused(text))
+        self.table_views[table] = view
+        layout.addWidget(view, 1)
+        note = QLabel(TABLE_NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #5f6670;")
+        layout.addWidget(note)
+        layout.addStretch(0)
+        # Children added to a visible page are shown only by a queued call; show them now so a
+        # finding can focus its cell at once.
+        view.show()
+        note.show()
+
+    def _page_shown(self, index: int) -> None:
+        page = self.widget(index)
+        for part in PARTS:
+            if part.table and self.part_pages.get(part.key) is page:
+                self.table_views[part.table]  # builds it on first showing
