@@ -30,6 +30,7 @@ class TextPartEditor(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self._findings: list[Finding] = []
         self._loading = False
+        self.context_actions: list = []  # the window's actions added to the right-click menu (插入数据说明)
         self._load_text()
         self.textChanged.connect(self._on_text_changed)
         state.textChanged.connect(self._on_document_text)
@@ -120,6 +121,15 @@ class TextPartEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def contextMenuEvent(self, event):
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            for action in self.context_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def viewportEvent(self, event):
         if event.type() == QEvent.Type.ToolTip:
