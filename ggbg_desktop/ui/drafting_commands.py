@@ -67,6 +67,7 @@ class DraftingCommands(QObject):
         self.window.tabs.setCurrentWidget(self.window.part_pages[part])
         self.state.replace_report(inserted.report, f"插入数据说明（{part_name(part)}）")
         editor.show_span(inserted.start, inserted.end)
+        editor.show_span(inserted.end, inserted.start)  # selected, scrolled so that its first line is in view
         said = f"已在{part_name(part)}插入程序起草的数据说明（已选中，可用“撤销”去掉）"
         if inserted.skipped:
             said += "；未起草：" + "；".join(inserted.skipped)

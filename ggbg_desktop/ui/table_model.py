@@ -63,6 +63,8 @@ def change_text(now: Value, before: Value) -> str:
     if now is None or before is None:
         return ""
     delta = now - before
+    if isinstance(delta, float):
+        delta = round(delta, 6)  # 万元 with decimals: 236.99 − 236.982, not 0.008000000000009777
     if delta == 0:
         return "持平"
     return f"+{fmt(delta)}" if delta > 0 else f"−{fmt(-delta)}"

@@ -121,7 +121,9 @@ class ReportTableView(QTableView):
         for cell in model.grid_cells():
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
+        self._kept_position: tuple[int, int] | None = None
         model.lastYearShownChanged.connect(lambda _on: self._refit_rows())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
@@ -259,13 +261,20 @@ class ReportTableView(QTableView):
         """Row heights again, after 上年 was shown or hidden, or last year's figures arrived or left."""
         self._apply_widths([self.columnWidth(c) for c in range(self.table_model.columnCount())])
 
+    def _before_reset(self) -> None:
+        index = self.currentIndex()
+        self._kept_position = (index.row(), index.column()) if index.isValid() else None
+
     def _after_reset(self) -> None:
-        self._refit_rows()
         for cell in self.table_model.grid_cells():
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
                 if cell.row < self.header_rows:
                     self.frozen.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        self._refit_rows()
+        if self._kept_position is not None:  # the same cell stays current (undo, 载入上年数据, …)
+            self.setCurrentIndex(self.table_model.index(*self._kept_position))
+            self._kept_position = None
 
     def _input_refused(self, index: QModelIndex, reason: str) -> None:
         """A typed text that is not a figure for the cell: say why, next to the cell and below."""

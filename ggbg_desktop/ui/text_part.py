@@ -113,7 +113,8 @@ class TextPartEditor(QTextEdit):
         return [f for f in self._findings if f.span.start <= position < f.span.end]
 
     def show_span(self, start: int, end: int) -> None:
-        """Select a span and bring it into view (a finding was clicked)."""
+        """Select from ``start`` to ``end`` and bring the cursor (at ``end``) into view (a finding was clicked);
+        ``end`` before ``start`` selects the same text with its beginning in view."""
         length = len(self.toPlainText())
         cursor = self.textCursor()
         cursor.setPosition(min(start, length))

@@ -60,6 +60,19 @@ def test_insert_at_the_cursor_of_part_one_then_undo(qtbot, real_window):
     assert editor.toPlainText() == CLERK_P1
 
 
+def test_a_passage_whose_figures_are_blank_is_skipped_and_the_status_bar_says_why(qtbot, real_window):
+    window = real_window
+    report = _report()
+    report.tables["t4"] = [[None] * len(row) for row in report.tables["t4"]]
+    window.state.load(report, None)
+    window.tabs.setCurrentWidget(window.part_pages["p1"])
+    _cursor_at(window.text_editors["p1"], len(CLERK_P1))
+    find_action(window, "编辑", "插入数据说明").trigger()
+    assert [item.record.kind for item in locate(window.state.report)] == ["active", "requests"]
+    message = window.statusBar().currentMessage()
+    assert "未起草" in message and "行政复议" in message, message
+
+
 def test_fee_figures_above_part_six_and_insert_from_the_right_click_menu(qtbot, real_window, answers):
     window = real_window
     window.state.load(_report(), None)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from ggbg_desktop.formats.registry import read_path
 from ggbg_desktop.report import CellRef
 from ggbg_desktop.report.schema import T3_CARRIED_FORWARD, T3_CARRIED_OVER
-from ggbg_desktop.ui.table_model import LAST_YEAR_ROLE
+from ggbg_desktop.ui.table_model import LAST_YEAR_ROLE, change_text, last_year_line
 from ggbg_desktop.ui.table_view import last_year_font
 
 from .conftest import find_action
@@ -44,6 +44,8 @@ def test_load_last_year_attaches_its_figures_as_one_undoable_step(qtbot, real_wi
     assert window.state.report.last_year is None and "carry_over" not in _rules(window)
     before = window.state.report.copy()
     last = read_path(SEED_2023).report
+    view = show_table(window, "t3")
+    view.setCurrentIndex(window.table_models["t3"].index_of(CellRef("t3", 5, 2)))
 
     answers.file(SEED_2023, title="载入上年数据").import_log("作为上年数据")
     find_action(window, "工具", "载入上年数据").trigger()
@@ -58,6 +60,7 @@ def test_load_last_year_attaches_its_figures_as_one_undoable_step(qtbot, real_wi
     panel_texts = [item.text() for item in window.findings_panel.items()]
     assert any("上年" in text for text in panel_texts), panel_texts
     assert "已载入2023年数据" in window.statusBar().currentMessage()
+    assert window.table_models["t3"].ref_at(view.currentIndex()) == CellRef("t3", 5, 2)  # the clerk's place kept
 
     window.act_undo.trigger()
     assert window.state.report.last_year is None and "carry_over" not in _rules(window)
@@ -111,3 +114,11 @@ def test_show_last_year_puts_last_years_figure_and_the_change_under_each_figure(
     toggle.trigger()
     assert cell_role(window, NEW_RECEIVED, LAST_YEAR_ROLE) is None
     assert [view.rowHeight(r) for r in rows] == plain_heights
+
+
+def test_the_change_under_a_figure():
+    assert change_text(12, 9) == "+3" and change_text(9, 12) == "−3" and change_text(5, 5) == "持平"
+    assert change_text(236.99, 236.982) == "+0.008" and change_text(0.3, 0.1 + 0.2) == "持平"
+    assert change_text(None, 5) == "" and change_text(5, None) == ""
+    assert last_year_line(None, 7) == "上年 7" and last_year_line(3, None) is None
+    assert last_year_line(10, 7) == "上年 7 · +3"
