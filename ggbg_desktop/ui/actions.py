@@ -38,6 +38,12 @@ ACTIONS = (
     ("act_check", "检查(&K)", "run_check", "F7", SP.SP_DialogApplyButton, "列出全部错误和提示，并跳到第一处错误"),
     ("act_rollover", "从上年报告新建(&L)…", "files.new_from_last_year", "Ctrl+Shift+N", None,
      "选择上年的报告，生成本年报告草稿"),
+    ("act_load_last_year", "载入上年数据(&D)…", "files.load_last_year", None, None,
+     "选择上年的报告（任何可导入的文件或 .ggbg），把它的数字作为上年数据（可撤销）"),
+    ("act_insert_drafted", "插入数据说明(&W)", "drafting.insert_at_cursor", "Ctrl+Shift+D", None,
+     "在第一或第六部分的光标处插入由表中数字起草的说明文字（可撤销）"),
+    ("act_update_drafted", "更新数据说明(&U)", "drafting.update_all", None, None,
+     "按表中现在的数字改写过时的程序起草文字，其他文字不变（可撤销）"),
     ("act_help", "使用说明(&H)", "show_help", K.HelpContents, None, ""),
     ("act_about", "关于(&A)", "show_about", None, None, ""),
 )
@@ -65,6 +71,9 @@ def _make(window, text: str, keys, icon, tip: str) -> QAction:
 
 def create_actions(window) -> None:
     """Make every action as ``window.act_*``; undo and redo come from the document's undo stack."""
+    from .drafting_commands import DraftingCommands
+
+    window.drafting = DraftingCommands(window)
     for attribute, text, path, keys, icon, tip in ACTIONS:
         action = _make(window, text, keys, icon, tip)
         slot = _slot(window, path)
@@ -88,6 +97,13 @@ def create_actions(window) -> None:
         action.setCheckable(True)
         action.triggered.connect(lambda _checked=False, k=key: window.settings.set_export_font_set(k))
         window.font_set_actions[key] = action
+    window.act_show_last_year = _make(window, "显示上年数(&Y)", None, None,
+                                      "在每个数字下显示上年数和增减（需先载入上年数据）")
+    window.act_show_last_year.setCheckable(True)
+    window.act_show_last_year.setChecked(window.drafting.last_year_shown())
+    window.act_show_last_year.toggled.connect(window.drafting.show_last_year)
+    for key in ("p1", "p6"):
+        window.text_editors[key].context_actions = [window.act_insert_drafted]
     window.act_show_findings = window.findings_panel.toggleViewAction()
     window.act_show_findings.setText("检查结果面板")
 
@@ -103,10 +119,12 @@ def create_menus(window) -> None:
     file_menu.addAction(window.act_quit)
 
     edit_menu = bar.addMenu("编辑(&E)")
-    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | act_fill_zero")
+    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | act_fill_zero | "
+                            "act_insert_drafted act_update_drafted")
 
     tools = bar.addMenu("工具(&T)")
-    _add(tools, window, "act_check act_auto_totals | act_rollover |")
+    _add(tools, window, "act_check act_auto_totals | act_rollover act_load_last_year act_show_last_year | "
+                        "act_insert_drafted act_update_drafted |")
     fonts = tools.addMenu("导出字体")
     fonts.aboutToShow.connect(lambda: _sync_font_set(window))
     for action in window.font_set_actions.values():

@@ -275,6 +275,32 @@ class FileCommands(QObject):
 
         self.import_path(Path(path), then=use)
 
+    def load_last_year(self, path: str | None = None) -> None:
+        """工具 → 载入上年数据: last year's report (any importable file or .ggbg) read in the worker,
+        its import log shown, then its figures attached to the open report as one undoable step."""
+        if path is None:
+            path = self.dialogs.open_file(self.window, "载入上年数据", self._start_dir(), last_year_filters())
+            if not path:
+                return
+
+        def use(result, source):
+            from ..report.last_year import attach_last_year
+
+            if not self.dialogs.confirm_import(self.window, result, source, "作为上年数据"):
+                self._say("已取消，报告未改动")
+                return
+            try:
+                attached = attach_last_year(self.state.report, result.report)
+            except UserError as exc:
+                self._error(exc.message, "无法载入上年数据")
+                return
+            self.state.replace_report(attached, "载入上年数据")
+            year = attached.last_year.year
+            self._say(f"已载入{year or '上'}年数据（来自“{source}”）：跨年度检查已使用这些数字；"
+                      f"“工具 → 显示上年数”可在每个数字下显示上年数", 10000)
+
+        self.import_path(Path(path), then=use)
+
     # ---- recovery ----------------------------------------------------------
     def offer_recovery(self) -> bool:
         """After a crash: every working copy left behind is offered; True when one was restored."""

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..report import ERROR, Finding
 from ..report.schema import TABLES, part_name
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+UPDATABLE_RULES = ("drafted_stale",)  # findings the program can fix itself: 更新 rewrites the drafted passage
+UPDATE_TEXT = "更新此数据说明"
 
 
 def part_of(finding: Finding) -> str | None:
@@ -28,6 +39,7 @@ def place_name(finding: Finding) -> str:
 
 class FindingsPanel(QDockWidget):
     findingActivated = Signal(object)  # Finding
+    updateRequested = Signal(object)  # a drafted_stale Finding whose passage the clerk wants rewritten
 
     def __init__(self, state, parent=None):
         super().__init__("检查结果", parent)
@@ -37,7 +49,20 @@ class FindingsPanel(QDockWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
-        self.setWidget(self.list)
+        self.update_button = QPushButton(UPDATE_TEXT)
+        self.update_button.setToolTip("按表中现在的数字改写这段程序起草的数据说明，其他文字不变")
+        self.update_button.setVisible(False)
+        self.update_button.clicked.connect(self._update_current)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.update_button)
+        self.setWidget(body)
+        self.list.currentItemChanged.connect(lambda _item, _previous: self._sync_update_button())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         style = self.style()
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -63,6 +88,7 @@ class FindingsPanel(QDockWidget):
             item = QListWidgetItem("没有发现问题")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
+            self._sync_update_button()
             return
         if was_empty:
             self.list.clear()  # the "没有发现问题" row
@@ -74,6 +100,7 @@ class FindingsPanel(QDockWidget):
                 self._fill(item, finding)
         while self.list.count() > len(findings):
             self.list.takeItem(self.list.count() - 1)
+        self._sync_update_button()
 
     def _item(self, finding: Finding) -> QListWidgetItem:
         item = QListWidgetItem()
@@ -98,3 +125,24 @@ class FindingsPanel(QDockWidget):
         finding = item.data(FINDING_ROLE)
         if finding is not None:
             self.findingActivated.emit(finding)
+
+    # ---- 更新: a drafted passage out of date ---------------------------------
+    def _updatable(self, item: QListWidgetItem | None) -> Finding | None:
+        finding = item.data(FINDING_ROLE) if item is not None else None
+        return finding if finding is not None and finding.rule in UPDATABLE_RULES else None
+
+    def _sync_update_button(self) -> None:
+        self.update_button.setVisible(self._updatable(self.list.currentItem()) is not None)
+
+    def _update_current(self) -> None:
+        finding = self._updatable(self.list.currentItem())
+        if finding is not None:
+            self.updateRequested.emit(finding)
+
+    def _context_menu(self, pos) -> None:
+        finding = self._updatable(self.list.itemAt(pos))
+        if finding is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(UPDATE_TEXT, lambda: self.updateRequested.emit(finding))
+        menu.exec(self.list.viewport().mapToGlobal(pos))

@@ -91,6 +91,11 @@ class PartPages(QTabWidget):
             layout.addWidget(splitter)
         else:
             layout.addWidget(_heading(part.heading))
+            if part.key == "p6":  # the fee figures part 六 must state, above the text that states them
+                from .fees_form import FeesForm
+
+                self.fees_form = FeesForm(self.state, self._on_message)
+                layout.addWidget(self.fees_form)
             layout.addWidget(self._text_editor(part.key))
         return page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..report import ERROR, CellRef, Finding
@@ -15,6 +15,7 @@ from ..report.schema import AMOUNT, TABLE_NAMES, TABLES, GridCell
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the CellRef of a value cell, None elsewhere
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "count" or "amount"
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # "error", "blank", "warning" or None
+LAST_YEAR_ROLE = Qt.ItemDataRole.UserRole + 4  # "上年 12 · +3" under the figure while 上年 is shown, else None
 
 # Cell colours: calm for the printed structure, loud only for what is wrong.
 SECTION_BG = QColor("#dde7f3")
@@ -57,8 +58,30 @@ def parse_cell_text(text: str, kind: str) -> Value:
     return int(cleaned)
 
 
+def change_text(now: Value, before: Value) -> str:
+    """The change from last year as shown under a figure: "+3", "−2", "持平", or "" when either is blank."""
+    if now is None or before is None:
+        return ""
+    delta = now - before
+    if isinstance(delta, float):
+        delta = round(delta, 6)  # 万元 with decimals: 236.99 − 236.982, not 0.008000000000009777
+    if delta == 0:
+        return "持平"
+    return f"+{fmt(delta)}" if delta > 0 else f"−{fmt(-delta)}"
+
+
+def last_year_line(now: Value, before: Value) -> str | None:
+    """The second line of a figure cell while 上年 is shown: last year's figure and the change."""
+    if before is None:
+        return None
+    change = change_text(now, before)
+    return f"上年 {fmt(before)}" + (f" · {change}" if change else "")
+
+
 class ReportTableModel(QAbstractTableModel):
     """One of tables 二, 三, 四 as printed; figures are read from and written through the document."""
+
+    lastYearShownChanged = Signal(bool)
 
     def __init__(self, state, table: str, parent=None):
         super().__init__(parent)
@@ -76,6 +99,7 @@ class ReportTableModel(QAbstractTableModel):
             if cell.value is not None:
                 self._position[cell.value] = (cell.row, cell.col)
         self._status: dict[CellRef, tuple[str, tuple[str, ...]]] = {}
+        self.show_last_year = False  # 上年 under each figure (工具 → 显示上年数)
         self._bold = QFont()
         self._bold.setBold(True)
         self._update_status(state.findings, notify=False)
@@ -153,6 +177,10 @@ class ReportTableModel(QAbstractTableModel):
             return "" if value is None else fmt(value)
         if role == REF_ROLE:
             return ref
+        if role == LAST_YEAR_ROLE:
+            if not self.show_last_year:
+                return None
+            return last_year_line(self.state.report.value(ref), self.last_year_value(ref))
         if role == KIND_ROLE:
             return self.spec.kind(ref.row, ref.col)
         status = self._status.get(ref)
@@ -189,11 +217,28 @@ class ReportTableModel(QAbstractTableModel):
             before = last.tables[ref.table][ref.row][ref.col]
             year = f"{last.year}年" if last.year else "上年"
             lines.append(f"上年数（{year}）：{'未填' if before is None else fmt(before)}")
+            change = change_text(self.state.report.value(ref), before)
+            if change:
+                lines.append(f"较上年：{change}")
         return "\n".join(lines)
 
     def last_year_value(self, ref: CellRef) -> Value:
         last = self.state.report.last_year
         return None if last is None else last.tables[ref.table][ref.row][ref.col]
+
+    def has_last_year_lines(self) -> bool:
+        """True while the figure rows need room for a second line (上年 shown and known)."""
+        return self.show_last_year and self.state.report.last_year is not None
+
+    def set_show_last_year(self, on: bool) -> None:
+        if on == self.show_last_year:
+            return
+        self.show_last_year = on
+        if self._position:
+            rows = [r for r, _c in self._position.values()]
+            cols = [c for _r, c in self._position.values()]
+            self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+        self.lastYearShownChanged.emit(on)
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         ref = self.ref_at(index)

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence, QRegion
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolTip,
 )
 
 from ..report.schema import AMOUNT
-from .table_model import KIND_ROLE, CellInputError, ReportTableModel, parse_cell_text
+from .table_model import KIND_ROLE, LAST_YEAR_ROLE, CellInputError, ReportTableModel, parse_cell_text
 
 # Columns may narrow to this share of their natural width before a table scrolls sideways,
 # and widen up to the other where the window has room.
 NARROWEST, WIDEST = 0.6, 3.0
+LAST_YEAR_FG = QColor("#5f6670")
+LAST_YEAR_SCALE = 0.8  # the 上年 line's font, against the figure's
+
+
+def last_year_font(font):
+    small = type(font)(font)
+    small.setPointSizeF(max(6.0, font.pointSizeF() * LAST_YEAR_SCALE))
+    return small
 
 
 class NumberDelegate(QStyledItemDelegate):
@@ -42,6 +52,34 @@ class NumberDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()
+
+    def paint(self, painter, option, index):
+        """A figure with 上年 shown: the figure above, last year's figure and the change below it, smaller."""
+        line = index.data(LAST_YEAR_ROLE)
+        if not line:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        figure = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect.adjusted(2, 2, -2, -2)
+        small = last_year_font(opt.font)
+        small_height = QFontMetrics(small).lineSpacing()
+        painter.save()
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(foreground.color() if foreground is not None else opt.palette.text().color())
+        painter.setFont(opt.font)
+        painter.drawText(rect.adjusted(0, 0, 0, -small_height), Qt.AlignmentFlag.AlignCenter, figure)
+        painter.setPen(LAST_YEAR_FG)
+        painter.setFont(small)
+        painter.drawText(QRect(rect.x(), rect.bottom() - small_height, rect.width(), small_height),
+                         Qt.AlignmentFlag.AlignCenter, line)
+        painter.restore()
 
     def setModelData(self, editor, model, index):
         try:
@@ -83,7 +121,10 @@ class ReportTableView(QTableView):
         for cell in model.grid_cells():
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
+        self._kept_position: tuple[int, int] | None = None
+        model.lastYearShownChanged.connect(lambda _on: self._refit_rows())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.header_rows = min((cell.row for cell in model.grid_cells() if cell.value is not None), default=0)
@@ -169,6 +210,10 @@ class ReportTableView(QTableView):
             rect = fm.boundingRect(QRect(0, 0, max(width, char), 100000),
                                    int(Qt.TextFlag.TextWordWrap), cell.text)
             heights[cell.row] = max(heights[cell.row], rect.height() + 12)
+        if model.has_last_year_lines():  # a second, smaller line under each figure: 上年 and the change
+            two_lines = fm.lineSpacing() + QFontMetrics(last_year_font(self.font())).lineSpacing() + 12
+            for r in range(self.header_rows, model.spec.grid_rows):
+                heights[r] = max(heights[r], two_lines)
         for cell in model.grid_cells():  # a tall spanned label gets room in its last row
             if cell.text is None or cell.row_span == 1:
                 continue
@@ -212,12 +257,24 @@ class ReportTableView(QTableView):
         height = sum(self.rowHeight(r) for r in range(self.table_model.rowCount())) + 2 * self.frameWidth()
         return width, height + self.header_height()
 
+    def _refit_rows(self) -> None:
+        """Row heights again, after 上年 was shown or hidden, or last year's figures arrived or left."""
+        self._apply_widths([self.columnWidth(c) for c in range(self.table_model.columnCount())])
+
+    def _before_reset(self) -> None:
+        index = self.currentIndex()
+        self._kept_position = (index.row(), index.column()) if index.isValid() else None
+
     def _after_reset(self) -> None:
         for cell in self.table_model.grid_cells():
             if cell.row_span > 1 or cell.col_span > 1:
                 self.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
                 if cell.row < self.header_rows:
                     self.frozen.setSpan(cell.row, cell.col, cell.row_span, cell.col_span)
+        self._refit_rows()
+        if self._kept_position is not None:  # the same cell stays current (undo, 载入上年数据, …)
+            self.setCurrentIndex(self.table_model.index(*self._kept_position))
+            self._kept_position = None
 
     def _input_refused(self, index: QModelIndex, reason: str) -> None:
         """A typed text that is not a figure for the cell: say why, next to the cell and below."""

@@ -30,6 +30,7 @@ class TextPartEditor(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self._findings: list[Finding] = []
         self._loading = False
+        self.context_actions: list = []  # the window's actions added to the right-click menu (插入数据说明)
         self._load_text()
         self.textChanged.connect(self._on_text_changed)
         state.textChanged.connect(self._on_document_text)
@@ -112,7 +113,8 @@ class TextPartEditor(QTextEdit):
         return [f for f in self._findings if f.span.start <= position < f.span.end]
 
     def show_span(self, start: int, end: int) -> None:
-        """Select a span and bring it into view (a finding was clicked)."""
+        """Select from ``start`` to ``end`` and bring the cursor (at ``end``) into view (a finding was clicked);
+        ``end`` before ``start`` selects the same text with its beginning in view."""
         length = len(self.toPlainText())
         cursor = self.textCursor()
         cursor.setPosition(min(start, length))
@@ -120,6 +122,15 @@ class TextPartEditor(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def contextMenuEvent(self, event):
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            menu.addSeparator()
+            for action in self.context_actions:
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def viewportEvent(self, event):
         if event.type() == QEvent.Type.ToolTip:
