@@ -17,6 +17,7 @@ Needs PyInstaller in the build environment: pip install -e ".[build]".
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -47,10 +48,8 @@ def console_safe_output() -> None:
             changes = {"errors": "replace"}
         except (UnicodeEncodeError, LookupError):
             changes = {"encoding": "utf-8", "errors": "replace"}
-        try:
+        with contextlib.suppress(AttributeError, ValueError):  # not a text stream that can be reconfigured
             stream.reconfigure(**changes)
-        except (AttributeError, ValueError):  # not a text stream that can be reconfigured
-            pass
 
 
 def step(message: str) -> None:
@@ -174,7 +173,7 @@ def find_makensis() -> str | None:
     found = shutil.which("makensis")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
         if base and os.path.exists(os.path.join(base, "NSIS", "makensis.exe")):
             return os.path.join(base, "NSIS", "makensis.exe")
     return None

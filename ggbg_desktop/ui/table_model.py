@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..report import ERROR, CellRef, Finding
-from ..report.checks.tables import fmt
+from ..report.values import format_figure as fmt
 from ..report.model import Value
 from ..report.schema import AMOUNT, TABLE_NAMES, TABLES, GridCell
 
@@ -129,11 +129,11 @@ class ReportTableModel(QAbstractTableModel):
         return sorted(self._position.values())
 
     # ---- Qt model ----------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.spec.grid_rows
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.spec.grid_rows
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.spec.grid_cols
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.spec.grid_cols
 
     def flags(self, index: QModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -397,10 +397,9 @@ class ReportTableView(QTableView):
                 self._move_down_after_enter()
                 return
             text = event.text()
-            if text and text.isprintable() and not text.isspace() and not event.modifiers() & (
-                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-                if self._start_typing(text):
-                    return
+            modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            if text and text.isprintable() and not text.isspace() and not modified and self._start_typing(text):
+                return
         super().keyPressEvent(event)
 
     def _start_typing(self, text: str) -> bool:
