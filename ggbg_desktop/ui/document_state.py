@@ -7,17 +7,15 @@ which change the report, re-run the checks and say exactly what changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, count, fill_totals
-from ..report.model import Value
+from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, check_changed, count, fill_totals
+from ..report.model import AUTO_TOTALS, Value
 from ..report.schema import TABLES
-
-AUTO_TOTALS = "auto_totals"
-META_FIELDS = ("organ", "year", "title", "published", "website", "contact", "signature_date")
 
 
 class DocumentState(QObject):
@@ -144,7 +142,7 @@ class DocumentState(QObject):
                 changed.append(ref)
         if compute_totals and self.auto_totals:
             changed.extend(ref for ref in fill_totals(self.report) if ref not in changed)
-        self._changed()
+        self._changed(changed)
         if changed:
             self.valuesChanged.emit(changed)
 
@@ -153,12 +151,12 @@ class DocumentState(QObject):
             self.report.preamble = text
         else:
             self.report.parts[part] = text
-        self._changed()
+        self._changed([part])
         self.textChanged.emit(part)
 
     def apply_meta(self, field: str, value) -> None:
         setattr(self.report.meta, field, value)
-        self._changed()
+        self._changed(["meta"])
         self.metaChanged.emit()
 
     def apply_auto_totals(self, on: bool, restore: dict[CellRef, Value] | None = None) -> list[CellRef]:
@@ -168,7 +166,7 @@ class DocumentState(QObject):
         for ref, value in (restore or {}).items():
             self.report.set_value(ref, value)
             changed.append(ref)
-        self._changed()
+        self._changed(changed)
         self.autoTotalsChanged.emit(on)
         self.valuesChanged.emit(list(TOTAL_CELLS))
         return changed
@@ -182,12 +180,13 @@ class DocumentState(QObject):
         return {ref: self.report.value(ref) for ref in refs}
 
     # ---- checks ------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, what: Iterable[CellRef | str] | None = None) -> None:
+        """Count the change and recheck: only the rules that read ``what`` (cells, parts, "meta"); all if None."""
         self.revision += 1
-        self.recheck()
+        self.recheck(what)
 
-    def recheck(self) -> None:
-        findings = check(self.report)
+    def recheck(self, what: Iterable[CellRef | str] | None = None) -> None:
+        findings = check(self.report) if what is None else check_changed(self.report, self.findings, what)
         if findings != self.findings:
             self.findings = findings
             self.findingsChanged.emit(findings)
