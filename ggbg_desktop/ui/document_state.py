@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, check_changed, count, fill_totals
 from ..report.model import AUTO_TOTALS, Value
 from ..report.schema import TABLES
+from ..report.template import texts_following
 
 
 class DocumentState(QObject):
@@ -99,21 +100,15 @@ class DocumentState(QObject):
         if self.report.part_text(part) != text:
             self.undo_stack.push(SetTextCommand(self, part, text))
 
-    def edit_meta(self, field: str, value, texts: dict[str, str] | None = None) -> None:
-        """Change a header field; ``texts`` are parts rewritten along with it, in the same undo step."""
-        from .commands import SetMetaCommand, SetTextCommand
+    def edit_meta(self, field: str, value) -> None:
+        """Change a header field; the standard sentences naming it follow in the same undo step."""
+        from .commands import SetMetaCommand
 
         if getattr(self.report.meta, field) == value:
             return
-        texts = {part: text for part, text in (texts or {}).items() if self.report.part_text(part) != text}
-        if not texts:
-            self.undo_stack.push(SetMetaCommand(self, field, value))
-            return
-        self.undo_stack.beginMacro(f"修改{'年度' if field == 'year' else '机关名称'}及标准文字")
-        self.undo_stack.push(SetMetaCommand(self, field, value))
-        for part, text in texts.items():
-            self.undo_stack.push(SetTextCommand(self, part, text))
-        self.undo_stack.endMacro()
+        texts = {part: text for part, text in texts_following(self.report, field, value).items()
+                 if self.report.part_text(part) != text}
+        self.undo_stack.push(SetMetaCommand(self, field, value, texts))
 
     def fill_blanks_with_zero(self) -> int:
         """Every blank figure (totals computed by 自动合计 aside) set to 0 in one undo step; returns how many."""
@@ -146,18 +141,26 @@ class DocumentState(QObject):
         if changed:
             self.valuesChanged.emit(changed)
 
-    def apply_text(self, part: str, text: str) -> None:
+    def _set_text(self, part: str, text: str) -> None:
         if part == "preamble":
             self.report.preamble = text
         else:
             self.report.parts[part] = text
+
+    def apply_text(self, part: str, text: str) -> None:
+        self._set_text(part, text)
         self._changed([part])
         self.textChanged.emit(part)
 
-    def apply_meta(self, field: str, value) -> None:
+    def apply_meta(self, field: str, value, texts: dict[str, str] | None = None) -> None:
+        """Set a header field and the parts that follow it, then recheck once."""
         setattr(self.report.meta, field, value)
-        self._changed(["meta"])
+        for part, text in (texts or {}).items():
+            self._set_text(part, text)
+        self._changed(["meta", *(texts or {})])
         self.metaChanged.emit()
+        for part in texts or {}:
+            self.textChanged.emit(part)
 
     def apply_auto_totals(self, on: bool, restore: dict[CellRef, Value] | None = None) -> list[CellRef]:
         """Switch 自动合计; on: fill the totals (returns the cells changed); off: put ``restore`` back."""

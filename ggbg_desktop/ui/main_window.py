@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxL
 from .. import APP_NAME, __version__
 from ..report import ERROR
 from ..report.schema import PARTS
+from ..report.template import new_report
 from .actions import create_actions, create_menus
 from .dialogs import Dialogs
 from .document_state import DocumentState
@@ -22,7 +23,6 @@ from .screen import fit_to_screen
 from .file_guard import FileGuard
 from .recovery import Autosaver
 from .settings import AppSettings
-from .skeleton import new_report
 from .workers import Worker
 
 FIRST_SIZE = (1280, 820)  # the first window, where the screen has room for it
