@@ -78,7 +78,7 @@ class HeaderStrip(QWidget):
             if self.title.text() != meta.title:
                 self.title.setText(meta.title)
             self.title.setPlaceholderText(report_title(meta.organ, meta.year) if meta.organ or meta.year
-                                          else "由机关名称和年度自动生成")
+                                          else f"由{header_field('organ').label}和{header_field('year').label}自动生成")
             if not self.published.hasFocus() or parse_date(self.published.text()) != meta.published:
                 self.published.setText(meta.published or "")
         finally:
