@@ -1,8 +1,9 @@
 """Autosave of each window's working copy, and offering every copy crashed runs left behind.
 
 Each window owns ``recovery-<pid>-<n>.ggbg`` (plus a ``.json`` note naming the original
-file and title) in AppDataLocation/recovery, and holds ``recovery-<pid>-<n>.lock``. A copy
-whose lock no living process holds was left by a crash. On the next start every such copy
+file and title) in AppLocalDataLocation/recovery (on Windows under %LOCALAPPDATA%: a working
+copy stays on this machine, it does not roam with the profile), and holds
+``recovery-<pid>-<n>.lock``. A copy whose lock no living process holds was left by a crash. On the next start every such copy
 is listed (title, file, time); the clerk restores any or all of them (one per window) and
 deletes only the ones chosen — copies not chosen stay for the next start. Writes go
 through ``native.save`` (atomic), so a copy is never half written. When the recovery
@@ -39,7 +40,8 @@ _window_numbers = itertools.count(1)  # windows of one process each own a copy
 
 
 def default_directory() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    """The recovery folder in the local, non-roaming application data (%LOCALAPPDATA% on Windows)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / ".ggbg_desktop") / "recovery"
 
 
