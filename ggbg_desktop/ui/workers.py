@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 import sys
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
