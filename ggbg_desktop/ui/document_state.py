@@ -112,7 +112,7 @@ class DocumentState(QObject):
 
     def fill_blanks_with_zero(self) -> int:
         """Every blank figure (totals computed by 自动合计 aside) set to 0 in one undo step; returns how many."""
-        blanks = {ref: 0 for spec in TABLES.values() for ref in spec.cells()
+        blanks: dict[CellRef, Value] = {ref: 0 for spec in TABLES.values() for ref in spec.cells()
                   if self.report.value(ref) is None and not self.is_computed(ref)}
         return len(blanks) if self.edit_values(blanks, f"空白格填 0（{len(blanks)} 个）") else 0
 

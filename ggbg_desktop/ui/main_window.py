@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
@@ -28,7 +29,16 @@ from .workers import Worker
 FIRST_SIZE = (1280, 820)  # the first window, where the screen has room for it
 
 
+def _call_on_focus(name: str) -> None:
+    """Cut, copy or paste in the focused line or text editor, where it has that action."""
+    action = getattr(QApplication.focusWidget(), name, None)
+    if callable(action):
+        action()
+
+
 class MainWindow(QMainWindow):
+    act_auto_totals: QAction  # the checkable 自动合计, made with the other actions by actions.create_actions
+
     def __init__(self, settings: AppSettings | None = None, dialogs: Dialogs | None = None,
                  recovery_dir: Path | None = None, autosave_ms: int | None = None):
         super().__init__()
@@ -208,23 +218,23 @@ class MainWindow(QMainWindow):
         if table is not None:
             table.copy_selection()
             table.clear_selection()
-        elif hasattr(QApplication.focusWidget(), "cut"):
-            QApplication.focusWidget().cut()
+        else:
+            _call_on_focus("cut")
 
     def copy(self) -> None:
         table = self._focused_table()
         if table is not None:
             table.copy_selection()
-        elif hasattr(QApplication.focusWidget(), "copy"):
-            QApplication.focusWidget().copy()
+        else:
+            _call_on_focus("copy")
 
     def paste(self) -> None:
         table = self._focused_table() or (None if hasattr(QApplication.focusWidget(), "paste")
                                           else self._current_table())
         if table is not None:
             table.paste_from_clipboard()
-        elif hasattr(QApplication.focusWidget(), "paste"):
-            QApplication.focusWidget().paste()
+        else:
+            _call_on_focus("paste")
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
