@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         errors, warnings = self.state.counts()
         self.counts_label.setText(f"错误 {errors} · 警告 {warnings}")
-        self.counts_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #2e7d32;")
+        self.counts_label.setStyleSheet("color: #b00020;" if errors else "color: #2e7d32;")
         per_part: dict[str | None, int] = {}
         for finding in findings:
             if finding.severity == ERROR:
