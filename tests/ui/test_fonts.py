@@ -20,3 +20,10 @@ def test_the_part_headings_of_the_window_need_no_bold_face(window):
     assert len(headings) == len(PARTS)
     assert all(label.font().weight() <= QFont.Weight.Normal for label in headings)
     assert all(label.font().pointSizeF() > window.font().pointSizeF() for label in headings)
+
+
+def test_the_error_count_of_a_new_report_is_red_in_the_regular_weight(window):
+    errors, _ = window.state.counts()
+    assert errors  # a new report: every figure still blank
+    assert "#b00020" in window.counts_label.styleSheet()
+    assert "bold" not in window.counts_label.styleSheet()
