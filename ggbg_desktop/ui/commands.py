@@ -8,15 +8,12 @@ from PySide6.QtGui import QUndoCommand
 
 from ..report import TOTAL_CELLS, CellRef, Report
 from ..report.model import Value
-from ..report.schema import TABLE_NAMES, cell_label, part_name
+from ..report.schema import TABLE_NAMES, cell_label, header_field, part_name
 
 # Typing in one text or header field within this many seconds is one undo step.
 MERGE_SECONDS = 1.5
 _TEXT_ID = 1
 _META_ID = 2
-
-META_NAMES = {"organ": "机关名称", "year": "年度", "title": "标题", "published": "发布日期",
-              "website": "网址", "contact": "联系方式", "signature_date": "成文日期"}
 
 
 class SetValuesCommand(QUndoCommand):
@@ -93,20 +90,42 @@ class SetTextCommand(_TypingCommand):
 
 
 class SetMetaCommand(_TypingCommand):
-    """A header field (organ, year, title, publish date); each year step is its own undo step."""
+    """A header field (organ, year, title, publish date), with the standard sentences that follow it.
+
+    ``texts`` are the parts rewritten along with the field (the program's own sentences naming
+    the organ or the year): one undo step takes back both. Typing in the organ merges as text
+    does; each year step is its own undo step.
+    """
 
     merge_id = _META_ID
 
-    def __init__(self, state, field: str, value):
-        super().__init__(f"修改{META_NAMES.get(field, field)}", field, getattr(state.report.meta, field), value)
+    def __init__(self, state, field: str, value, texts: dict[str, str] | None = None):
+        label = header_field(field).label
+        super().__init__(f"修改{label}及标准文字" if texts else f"修改{label}", field,
+                         getattr(state.report.meta, field), value)
         self.state = state
         self.field = field
+        self.new_texts = dict(texts or {})
+        self.old_texts = {part: state.report.part_text(part) for part in self.new_texts}
 
     def merges(self, other) -> bool:
         return super().merges(other) and self.field != "year"
 
-    def apply(self, value) -> None:
-        self.state.apply_meta(self.field, value)
+    def mergeWith(self, other) -> bool:
+        if not super().mergeWith(other):
+            return False
+        for part, text in other.new_texts.items():
+            self.old_texts.setdefault(part, other.old_texts[part])
+            self.new_texts[part] = text
+        if self.new_texts:
+            self.setText(f"修改{header_field(self.field).label}及标准文字")
+        return True
+
+    def redo(self) -> None:
+        self.state.apply_meta(self.field, self.new, self.new_texts)
+
+    def undo(self) -> None:
+        self.state.apply_meta(self.field, self.old, self.old_texts)
 
 
 class SetAutoTotalsCommand(QUndoCommand):

@@ -41,16 +41,6 @@ class Dialogs:
         return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
             QMessageBox.StandardButton(answer), CANCEL)
 
-    def ask_restore(self, parent, description: str) -> bool:
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            parent, "恢复未保存的工作",
-            f"上次程序意外退出，留下了一份未保存的工作副本：\n\n{description}\n\n是否恢复？"
-            "（选择“否”将删除这份副本）",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
-
     def confirm_import(self, parent, result: ImportResult, source: str, accept_text: str = "替换当前报告") -> bool:
         from PySide6.QtWidgets import QDialog
 
@@ -113,9 +103,6 @@ class UnattendedDialogs(Dialogs):
 
     def ask_save_changes(self, parent, name: str) -> str:
         return DISCARD
-
-    def ask_restore(self, parent, description: str) -> bool:
-        return False
 
     def confirm_import(self, parent, result, source, accept_text="替换当前报告") -> bool:
         return True

@@ -7,17 +7,16 @@ which change the report, re-run the checks and say exactly what changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, count, fill_totals
-from ..report.model import Value
+from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, check_changed, count, fill_totals
+from ..report.model import AUTO_TOTALS, Value
 from ..report.schema import TABLES
-
-AUTO_TOTALS = "auto_totals"
-META_FIELDS = ("organ", "year", "title", "published", "website", "contact", "signature_date")
+from ..report.template import texts_following
 
 
 class DocumentState(QObject):
@@ -101,25 +100,19 @@ class DocumentState(QObject):
         if self.report.part_text(part) != text:
             self.undo_stack.push(SetTextCommand(self, part, text))
 
-    def edit_meta(self, field: str, value, texts: dict[str, str] | None = None) -> None:
-        """Change a header field; ``texts`` are parts rewritten along with it, in the same undo step."""
-        from .commands import SetMetaCommand, SetTextCommand
+    def edit_meta(self, field: str, value) -> None:
+        """Change a header field; the standard sentences naming it follow in the same undo step."""
+        from .commands import SetMetaCommand
 
         if getattr(self.report.meta, field) == value:
             return
-        texts = {part: text for part, text in (texts or {}).items() if self.report.part_text(part) != text}
-        if not texts:
-            self.undo_stack.push(SetMetaCommand(self, field, value))
-            return
-        self.undo_stack.beginMacro(f"修改{'年度' if field == 'year' else '机关名称'}及标准文字")
-        self.undo_stack.push(SetMetaCommand(self, field, value))
-        for part, text in texts.items():
-            self.undo_stack.push(SetTextCommand(self, part, text))
-        self.undo_stack.endMacro()
+        texts = {part: text for part, text in texts_following(self.report, field, value).items()
+                 if self.report.part_text(part) != text}
+        self.undo_stack.push(SetMetaCommand(self, field, value, texts))
 
     def fill_blanks_with_zero(self) -> int:
         """Every blank figure (totals computed by 自动合计 aside) set to 0 in one undo step; returns how many."""
-        blanks = {ref: 0 for spec in TABLES.values() for ref in spec.cells()
+        blanks: dict[CellRef, Value] = {ref: 0 for spec in TABLES.values() for ref in spec.cells()
                   if self.report.value(ref) is None and not self.is_computed(ref)}
         return len(blanks) if self.edit_values(blanks, f"空白格填 0（{len(blanks)} 个）") else 0
 
@@ -144,22 +137,30 @@ class DocumentState(QObject):
                 changed.append(ref)
         if compute_totals and self.auto_totals:
             changed.extend(ref for ref in fill_totals(self.report) if ref not in changed)
-        self._changed()
+        self._changed(changed)
         if changed:
             self.valuesChanged.emit(changed)
 
-    def apply_text(self, part: str, text: str) -> None:
+    def _set_text(self, part: str, text: str) -> None:
         if part == "preamble":
             self.report.preamble = text
         else:
             self.report.parts[part] = text
-        self._changed()
+
+    def apply_text(self, part: str, text: str) -> None:
+        self._set_text(part, text)
+        self._changed([part])
         self.textChanged.emit(part)
 
-    def apply_meta(self, field: str, value) -> None:
+    def apply_meta(self, field: str, value, texts: dict[str, str] | None = None) -> None:
+        """Set a header field and the parts that follow it, then recheck once."""
         setattr(self.report.meta, field, value)
-        self._changed()
+        for part, text in (texts or {}).items():
+            self._set_text(part, text)
+        self._changed(["meta", *(texts or {})])
         self.metaChanged.emit()
+        for part in texts or {}:
+            self.textChanged.emit(part)
 
     def apply_auto_totals(self, on: bool, restore: dict[CellRef, Value] | None = None) -> list[CellRef]:
         """Switch 自动合计; on: fill the totals (returns the cells changed); off: put ``restore`` back."""
@@ -168,7 +169,7 @@ class DocumentState(QObject):
         for ref, value in (restore or {}).items():
             self.report.set_value(ref, value)
             changed.append(ref)
-        self._changed()
+        self._changed(changed)
         self.autoTotalsChanged.emit(on)
         self.valuesChanged.emit(list(TOTAL_CELLS))
         return changed
@@ -182,12 +183,13 @@ class DocumentState(QObject):
         return {ref: self.report.value(ref) for ref in refs}
 
     # ---- checks ------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, what: Iterable[CellRef | str] | None = None) -> None:
+        """Count the change and recheck: only the rules that read ``what`` (cells, parts, "meta"); all if None."""
         self.revision += 1
-        self.recheck()
+        self.recheck(what)
 
-    def recheck(self) -> None:
-        findings = check(self.report)
+    def recheck(self, what: Iterable[CellRef | str] | None = None) -> None:
+        findings = check(self.report) if what is None else check_changed(self.report, self.findings, what)
         if findings != self.findings:
             self.findings = findings
             self.findingsChanged.emit(findings)

@@ -13,7 +13,7 @@ from ..errors import UserError
 from ..formats import native
 from .dialogs import DISCARD, SAVE
 from .recovery import offer_left_behind
-from .skeleton import new_report
+from ..report.template import new_report
 
 NATIVE_FILTER = "年报文件 (*.ggbg)"
 ALL_FILES = "所有文件 (*)"

@@ -1,6 +1,6 @@
 """Guarding a window's .ggbg file: changed on disk since it was opened or saved, open in another window, read-only.
 
-Before a save the file's stamp (size, modification time, and a SHA-256 of its content when
+Before a save the file's stamp (size, modification time, and a checksum of its content when
 those differ) is compared with the one taken when this window last opened or saved it; if
 another window or program rewrote it, the clerk chooses 覆盖 / 另存为 / 重新载入 instead of
 losing the other change without a word. A file watcher says so in the status bar as soon
@@ -12,7 +12,7 @@ is stale and taken over silently. A read-only file is replaced only after asking
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,15 @@ OVERWRITE, SAVE_AS, RELOAD, CANCEL, OPEN_ANYWAY, SWITCH = (
 
 # Files open in windows of this process: resolved path → the guard holding it.
 _open_here: dict[Path, FileGuard] = {}
+
+
+def _checksum(data: bytes) -> str:
+    """Two independent 32-bit checksums: enough to tell an edited file from an untouched one.
+
+    Not a cryptographic hash on purpose: ``hashlib`` loads OpenSSL, 3.5 MiB of the start-up's
+    peak memory (``docs/benchmarks.md``), and nobody forges a report against this comparison.
+    """
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,7 @@ class FileStamp:
             if info.st_size > native.MAX_FILE_BYTES:
                 return cls(info.st_size, info.st_mtime_ns, "")
             with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read(native.MAX_FILE_BYTES + 1)).hexdigest()
+                digest = _checksum(handle.read(native.MAX_FILE_BYTES + 1))
         except OSError:
             return None
         return cls(info.st_size, info.st_mtime_ns, digest)
@@ -108,9 +117,8 @@ class FileGuard(QObject):
     def remember(self) -> None:
         """Take the file's stamp now: it is what this window last read or wrote."""
         self.stamp = FileStamp.of(self.path) if self.path is not None else None
-        if self.path is not None and self.path.exists():
-            if str(self.path) not in self.watcher.files():
-                self.watcher.addPath(str(self.path))
+        if self.path is not None and self.path.exists() and str(self.path) not in self.watcher.files():
+            self.watcher.addPath(str(self.path))
 
     def _take(self, path: Path) -> None:
         _open_here[_key(path)] = self

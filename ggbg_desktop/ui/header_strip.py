@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from ..report.schema import report_title
-from .skeleton import texts_following_year
+from ..report.schema import header_field, report_title
+from ..report.values import parse_date
 
 NO_YEAR = 1999  # the spin box's "not filled" value, shown as "未填"
-_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
-
-
-def parse_date(text: str) -> str | None:
-    """'2024-01-20', '2024年1月20日', '2024.1.20' → '2024-01-20'; '' → None; else ValueError."""
-    if not text.strip():
-        return None
-    m = _DATE.match(text)
-    if not m or not QDate(int(m.group(1)), int(m.group(2)), int(m.group(3))).isValid():
-        raise ValueError(text)
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 
 
 class _UndoToWindow(QObject):
@@ -56,11 +43,11 @@ class HeaderStrip(QWidget):
             w.installEventFilter(self._undo_filter)
 
         form_left = QFormLayout()
-        form_left.addRow("机关名称", self.organ)
-        form_left.addRow("标题", self.title)
+        form_left.addRow(header_field("organ").label, self.organ)
+        form_left.addRow(header_field("title").label, self.title)
         form_right = QFormLayout()
-        form_right.addRow("报告年度", self.year)
-        form_right.addRow("发布日期", self.published)
+        form_right.addRow(header_field("year").label, self.year)
+        form_right.addRow(header_field("published").label, self.published)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 2)
         layout.addLayout(form_left, 4)
@@ -91,8 +78,8 @@ class HeaderStrip(QWidget):
             if self.title.text() != meta.title:
                 self.title.setText(meta.title)
             self.title.setPlaceholderText(report_title(meta.organ, meta.year) if meta.organ or meta.year
-                                          else "由机关名称和年度自动生成")
-            if not self.published.hasFocus() or parse_date_or_none(self.published.text()) != meta.published:
+                                          else f"由{header_field('organ').label}和{header_field('year').label}自动生成")
+            if not self.published.hasFocus() or parse_date(self.published.text()) != meta.published:
                 self.published.setText(meta.published or "")
         finally:
             self._loading = False
@@ -106,12 +93,12 @@ class HeaderStrip(QWidget):
     def _year_changed(self, value: int) -> None:
         if not self._loading:
             year = None if value == NO_YEAR else value
-            self.state.edit_meta("year", year, texts_following_year(self.state.report, year))
+            self.state.edit_meta("year", year)
 
     def _date_finished(self) -> None:
-        try:
-            value = parse_date(self.published.text())
-        except ValueError:
+        text = self.published.text()
+        value = parse_date(text)
+        if value is None and text.strip():
             self.date_note.setText("日期格式应为 2024-01-20")
             self.date_note.show()
             return
@@ -120,9 +107,3 @@ class HeaderStrip(QWidget):
         if value and self.published.text() != value:
             self.published.setText(value)
 
-
-def parse_date_or_none(text: str) -> str | None:
-    try:
-        return parse_date(text)
-    except ValueError:
-        return None

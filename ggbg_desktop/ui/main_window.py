@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..report import ERROR
 from ..report.schema import PARTS
+from ..report.template import new_report
 from .actions import create_actions, create_menus
 from .dialogs import Dialogs
 from .document_state import DocumentState
@@ -22,13 +24,21 @@ from .screen import fit_to_screen
 from .file_guard import FileGuard
 from .recovery import Autosaver
 from .settings import AppSettings
-from .skeleton import new_report
 from .workers import Worker
 
 FIRST_SIZE = (1280, 820)  # the first window, where the screen has room for it
 
 
+def _call_on_focus(name: str) -> None:
+    """Cut, copy or paste in the focused line or text editor, where it has that action."""
+    action = getattr(QApplication.focusWidget(), name, None)
+    if callable(action):
+        action()
+
+
 class MainWindow(QMainWindow):
+    act_auto_totals: QAction  # the checkable 自动合计, made with the other actions by actions.create_actions
+
     def __init__(self, settings: AppSettings | None = None, dialogs: Dialogs | None = None,
                  recovery_dir: Path | None = None, autosave_ms: int | None = None):
         super().__init__()
@@ -132,7 +142,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
         errors, warnings = self.state.counts()
         self.counts_label.setText(f"错误 {errors} · 警告 {warnings}")
-        self.counts_label.setStyleSheet("color: #b00020; font-weight: bold;" if errors else "color: #2e7d32;")
+        self.counts_label.setStyleSheet("color: #b00020;" if errors else "color: #2e7d32;")
         per_part: dict[str | None, int] = {}
         for finding in findings:
             if finding.severity == ERROR:
@@ -208,23 +218,23 @@ class MainWindow(QMainWindow):
         if table is not None:
             table.copy_selection()
             table.clear_selection()
-        elif hasattr(QApplication.focusWidget(), "cut"):
-            QApplication.focusWidget().cut()
+        else:
+            _call_on_focus("cut")
 
     def copy(self) -> None:
         table = self._focused_table()
         if table is not None:
             table.copy_selection()
-        elif hasattr(QApplication.focusWidget(), "copy"):
-            QApplication.focusWidget().copy()
+        else:
+            _call_on_focus("copy")
 
     def paste(self) -> None:
         table = self._focused_table() or (None if hasattr(QApplication.focusWidget(), "paste")
                                           else self._current_table())
         if table is not None:
             table.paste_from_clipboard()
-        elif hasattr(QApplication.focusWidget(), "paste"):
-            QApplication.focusWidget().paste()
+        else:
+            _call_on_focus("paste")
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..report.schema import PARTS
+from .fonts import heading_font
 from .table_model import ReportTableModel
 from .text_part import TextPartEditor
 
@@ -38,10 +39,7 @@ class _LazyViews(dict):
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(heading_font(label.font()))
     label.setContentsMargins(2, 4, 2, 2)
     return label
 

@@ -1,10 +1,11 @@
 """Autosave of each window's working copy, and offering every copy crashed runs left behind.
 
 Each window owns ``recovery-<pid>-<n>.ggbg`` (plus a ``.json`` note naming the original
-file and title) in AppDataLocation/recovery, and holds ``recovery-<pid>-<n>.lock``. A copy
-whose lock no living process holds was left by a crash. On the next start every such copy
-is listed (title, file, time); the clerk restores any or all of them (one per window) and
-deletes only the ones chosen — copies not chosen stay for the next start. Writes go
+file and title) in AppLocalDataLocation/recovery (on Windows under %LOCALAPPDATA%: a working
+copy stays on this machine, it does not roam with the profile), and holds
+``recovery-<pid>-<n>.lock``. A copy whose lock no living process holds was left by a crash.
+On the next start every such copy is listed (title, file, time); the clerk restores any
+or all of them (one per window) and deletes only the ones chosen — copies not chosen stay for the next start. Writes go
 through ``native.save`` (atomic), so a copy is never half written. When the recovery
 folder cannot be written (read-only, full, not a folder) the autosaver says so in the
 status bar and moves to a folder under the system's temporary directory.
@@ -12,6 +13,7 @@ status bar and moves to a folder under the system's temporary directory.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -39,7 +41,8 @@ _window_numbers = itertools.count(1)  # windows of one process each own a copy
 
 
 def default_directory() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    """The recovery folder in the local, non-roaming application data (%LOCALAPPDATA% on Windows)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / ".ggbg_desktop") / "recovery"
 
 
@@ -75,10 +78,8 @@ class RecoveryCopy:
 
     def discard(self) -> None:
         for suffix in (".ggbg", ".json", ".lock"):
-            try:
+            with contextlib.suppress(OSError):
                 self.path.with_suffix(suffix).unlink()
-            except OSError:
-                pass
 
 
 def find_left_behind(directory: Path | None = None) -> list[RecoveryCopy]:
@@ -175,7 +176,7 @@ class RecoveryDialog(QDialog):
             item.setCheckState(0, Qt.CheckState.Checked if i in indexes else Qt.CheckState.Unchecked)
 
     def checked(self) -> list[RecoveryCopy]:
-        return [copy for copy, item in zip(self.copies, self.items)
+        return [copy for copy, item in zip(self.copies, self.items, strict=True)
                 if item.checkState(0) == Qt.CheckState.Checked]
 
     def _finish(self, action: str) -> None:
@@ -334,10 +335,8 @@ class Autosaver(QObject):
             self.directory, self._lock = old_directory, old_lock
             return False
         for suffix in (".ggbg", ".json"):
-            try:
+            with contextlib.suppress(OSError):
                 (old_directory / f"{self.name}{suffix}").unlink()
-            except OSError:
-                pass
         if old_lock is not None:
             old_lock.unlock()
         self._saved_revision = self.state.revision
@@ -352,10 +351,8 @@ class Autosaver(QObject):
     def discard(self) -> None:
         self._saved_revision = None
         for suffix in (".ggbg", ".json"):
-            try:
+            with contextlib.suppress(OSError):
                 self.path.with_suffix(suffix).unlink()
-            except OSError:
-                pass
 
     def _release(self) -> None:
         if self._lock is not None:

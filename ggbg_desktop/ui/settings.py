@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -21,7 +22,7 @@ class AppSettings:
 
     # ---- recent files ------------------------------------------------
     def recent_files(self) -> list[str]:
-        value = self.q.value("recent_files", [])
+        value: Any = self.q.value("recent_files", [])
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list
             value = [value]
         return [str(v) for v in (value or []) if v]

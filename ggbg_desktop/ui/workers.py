@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 import sys
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -78,7 +78,12 @@ class Worker(QObject):
         progress.reset()  # stops the box's own show-timer: only ours below may show it
         progress.canceled.connect(self.cancel)
         self._progress = progress
-        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, lambda: self._job is job and progress.show())
+
+        def show_if_running() -> None:
+            if self._job is job:
+                progress.show()
+
+        QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, show_if_running)
 
         def finished() -> None:
             if job in _abandoned:

@@ -34,8 +34,6 @@ class ScriptedDialogs(Dialogs):
         self.infos: list[str] = []
         self.asked_save: list[str] = []
         self.save_answer = CANCEL
-        self.restore_answer = True
-        self.restore_asked: list[str] = []
         self.import_logs: list = []
         self.import_answer = True
         self.open_paths: list[str] = []
@@ -51,10 +49,6 @@ class ScriptedDialogs(Dialogs):
     def ask_save_changes(self, parent, name):
         self.asked_save.append(name)
         return self.save_answer
-
-    def ask_restore(self, parent, description):
-        self.restore_asked.append(description)
-        return self.restore_answer
 
     def confirm_import(self, parent, result, source, accept_text="打开"):
         self.import_logs.append((result, source, accept_text))

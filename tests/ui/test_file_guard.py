@@ -278,3 +278,26 @@ def test_the_window_refuses_special_and_hostile_files_like_the_cli(qtbot, window
     assert not window.open_path(folder)
     assert "文件夹" in dialogs.errors[-1][1] and "权限" not in dialogs.errors[-1][1]
     assert native.dumps(window.state.report) == before
+
+
+def test_opening_a_file_in_the_program_does_not_load_openssl(tmp_path):
+    """The file's stamp uses zlib's checksums: hashlib would map OpenSSL, 3.5 MiB of start-up memory."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import complete_report
+
+    from ggbg_desktop.formats import native
+
+    path = tmp_path / "年报.ggbg"
+    native.save(complete_report(), path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "from ggbg_desktop.app import main; main()",
+                           "--exit-when-ready", str(path)], env=env, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
+    assert "ggbg_desktop.ui.file_guard" in imported
+    assert "_hashlib" not in imported and "hashlib" not in imported

@@ -156,6 +156,23 @@ def test_changing_the_year_rewrites_the_standard_text(qtbot, real_window):
     assert f"自{year}年1月1日起" in window.state.report.preamble
 
 
+def test_typing_the_organ_rewrites_the_standard_text_in_one_undo_step(qtbot, real_window):
+    window = real_window
+    start = window.state.report.meta.organ
+    assert f"由{start or '本机关'}编制" in window.state.report.preamble
+    window.header.organ.setFocus()
+    window.header.organ.selectAll()
+    type_chinese(window.header.organ, "蓝田县人民政府")
+    assert window.state.report.meta.organ == "蓝田县人民政府"
+    assert "由蓝田县人民政府编制" in window.state.report.preamble
+    assert window.text_editors["preamble"].toPlainText() == window.state.report.preamble
+    assert window.act_undo.text().endswith("修改机关名称及标准文字")
+    window.act_undo.trigger()  # the whole name typed, and the sentence with it, in one step
+    assert window.state.report.meta.organ == start
+    assert f"由{start or '本机关'}编制" in window.state.report.preamble
+    assert window.header.organ.text() == start
+
+
 def test_cancel_in_the_progress_box_abandons_the_job(qtbot, real_window):
     window = real_window
     used = []

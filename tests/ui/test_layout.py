@@ -71,10 +71,10 @@ def test_the_window_fits_a_1366x768_screen(tmp_path):
     assert sx <= x and sy <= y and x + w <= sx + sw and y + h <= sy + sh, out["first"]
     assert len(out["tabs"]) == 6
     for left, right in out["tabs"]:
-        assert 0 <= left and right < out["tab_bar"], out["tabs"]  # every tab shown, none behind arrows
+        assert left >= 0 and right < out["tab_bar"], out["tabs"]  # every tab shown, none behind arrows
     assert out["scroll"] == {"t2": 0, "t3": 0, "t4": 0}  # no table scrolls sideways
     top, bottom, height = out["last_cell"]
-    assert 0 <= top and bottom <= height, out["last_cell"]  # the last row of 表三 is in view …
+    assert top >= 0 and bottom <= height, out["last_cell"]  # the last row of 表三 is in view …
     visible, header_top, header_height, viewport_top = out["header"]
     assert visible and header_height > 40 and header_top + header_height <= viewport_top + 1, out["header"]
     assert out["status_bar"]

@@ -44,13 +44,14 @@ def _compare(image, reference) -> tuple[int, int]:
     size = (min(shown.width, reference.width) // 8, min(shown.height, reference.height) // 8)
     a = shown.crop((0, 0, size[0] * 8, size[1] * 8)).resize(size, Image.Resampling.BOX)
     b = reference.crop((0, 0, size[0] * 8, size[1] * 8)).resize(size, Image.Resampling.BOX)
-    pairs = list(zip(a.tobytes(), b.tobytes()))
+    pairs = list(zip(a.tobytes(), b.tobytes(), strict=True))
     return sum(y < 235 for _, y in pairs), sum(abs(x - y) > 40 for x, y in pairs)
 
 
 def _long_report():
     report = complete_report()
-    report.parts["p1"] = "\n".join(f"（一）主动公开情况。{'本机关坚持以公开为常态、不公开为例外。' * 12}" for _ in range(6))
+    sentence = "本机关坚持以公开为常态、不公开为例外。" * 12
+    report.parts["p1"] = "\n".join(f"（一）主动公开情况。{sentence}" for _ in range(6))
     return report
 
 
@@ -134,7 +135,7 @@ def test_qtsvg_paints_the_pages_as_typst_renders_them(qtbot):
     drawings = printing.page_drawings(report, options)
     images = printing.page_images(report, options, 72)
     assert len(drawings) == len(images)
-    for svg, png in zip(drawings, images):
+    for svg, png in zip(drawings, images, strict=True):
         reference = QImage.fromData(png, "PNG").convertToFormat(QImage.Format.Format_Grayscale8)
         painted = QImage(reference.size(), QImage.Format.Format_ARGB32)
         painted.fill(QColor("white"))

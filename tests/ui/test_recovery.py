@@ -257,3 +257,22 @@ def test_windows_of_one_process_keep_separate_copies(qtbot, make_window):
     assert native.load(first.autosaver.path).value(CellRef("t4", 0, 0)) == 1
     assert native.load(second.autosaver.path).value(CellRef("t4", 0, 0)) == 2
     assert recovery.find_left_behind(first.autosaver.preferred_directory) == []  # both alive
+
+
+def test_the_recovery_folder_is_in_the_local_not_roaming_data(qapp, monkeypatch, tmp_path):
+    """On Windows AppLocalDataLocation is %LOCALAPPDATA%, AppDataLocation the roaming %APPDATA%; on
+    Linux both are the same folder, so the two are told apart here as Windows tells them apart."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.StandardLocation
+    folders = {location.AppLocalDataLocation: tmp_path / "Local", location.AppDataLocation: tmp_path / "Roaming"}
+
+    class WindowsPaths:
+        StandardLocation = location
+
+        @staticmethod
+        def writableLocation(which):
+            return str(folders[which])
+
+    monkeypatch.setattr(recovery, "QStandardPaths", WindowsPaths)
+    assert recovery.default_directory() == tmp_path / "Local" / "recovery"
