@@ -32,17 +32,6 @@ def report_from_expected(name: str):
     return report
 
 
-def chinese_font_installed() -> bool:
-    """Whether Qt can draw Chinese here (a fresh CI machine may have only DejaVu): without such a
-    font a PDF holds boxes, not text, and tests that read Chinese back from a PDF must skip."""
-    from ggbg_desktop.qt_runtime import ensure_application
-
-    ensure_application()
-    from PySide6.QtGui import QFontDatabase
-
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-
-
 @pytest.fixture
 def seed_004():
     return report_from_expected("004_52047f2dfa4f4279.txt")

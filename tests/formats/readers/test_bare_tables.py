@@ -36,7 +36,6 @@ def test_a_report_whose_tables_lost_their_separators_imports_exactly(separator):
     assert imported.parts == report.parts
 
 
-@pytest.mark.skipif(not EXPECTED, reason="shared/seeds not present")
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 @pytest.mark.parametrize("separator", [" ", "\n"], ids=["space", "cell-per-line"])
 def test_seeds_without_separators(name, separator):
