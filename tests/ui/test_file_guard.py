@@ -161,7 +161,7 @@ OTHER_PROCESS = textwrap.dedent("""
 
 
 def test_a_file_open_in_another_process_says_so_and_a_dead_lock_is_taken_over(qtbot, make_window, tmp_path):
-    import signal
+    from .test_recovery import kill_hard
 
     path = _saved_report(tmp_path)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -175,8 +175,7 @@ def test_a_file_open_in_another_process_says_so_and_a_dead_lock_is_taken_over(qt
         assert not window.open_path(path)
         assert seen and f"进程 {proc.pid}" in seen[0]
     finally:
-        proc.send_signal(signal.SIGKILL)  # a crash: the lock file stays behind
-        proc.wait(10)
+        kill_hard(proc)  # a crash: the lock file stays behind
     assert lock_path(path).exists()
     assert window.open_path(path)  # stale: its process is dead, no question
     assert window.state.path == path

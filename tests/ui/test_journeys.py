@@ -6,7 +6,6 @@ are the program's own, found among the top-level widgets and answered from a tim
 
 from __future__ import annotations
 
-import signal
 import time
 
 from conftest import EXPECTED, SEEDS, complete_report
@@ -20,7 +19,7 @@ from ggbg_desktop.report import CellRef
 
 from .conftest import click_button, find_action
 from .helpers import type_chinese, type_into
-from .test_recovery import _editor_until_autosaved, answer_recovery
+from .test_recovery import _editor_until_autosaved, answer_recovery, kill_hard
 
 SEED = SEEDS / "004_52047f2dfa4f4279.txt"
 
@@ -196,9 +195,7 @@ def test_closing_the_window_during_an_import_cancels_it(qtbot, real_window):
 
 def test_kill_mid_edit_and_restore_with_the_real_question(qtbot, make_window, tmp_path):
     """Kill -9 an editor with unsaved work; the next start lists its copy in the real recovery dialog."""
-    proc = _editor_until_autosaved(tmp_path, "灞桥区人民政府", 41)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(10)
+    kill_hard(_editor_until_autosaved(tmp_path, "灞桥区人民政府", 41))
     window = make_window(real=True)
     seen = answer_recovery("恢复所选")
     assert window.offer_recovery()

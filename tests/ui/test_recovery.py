@@ -88,6 +88,14 @@ CRASHING_EDITOR = textwrap.dedent("""
 """)
 
 
+def kill_hard(proc: subprocess.Popen) -> None:
+    """kill -9, as a power cut would; the pipe to it is closed too (no ResourceWarning)."""
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    if proc.stdout is not None:
+        proc.stdout.close()
+
+
 def _editor_until_autosaved(home, organ: str, first: int) -> subprocess.Popen:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen([sys.executable, "-c", CRASHING_EDITOR, str(home), organ, str(first)],
@@ -118,8 +126,7 @@ def test_two_windows_killed_both_copies_offered_and_restored(qtbot, make_window,
         editors.append(_editor_until_autosaved(tmp_path, "莲湖区人民政府", 17))
     finally:
         for proc in editors:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(10)
+            kill_hard(proc)
     left = sorted((tmp_path / "recovery").glob("recovery-*.ggbg"))
     assert len(left) == 2
 
