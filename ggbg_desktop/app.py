@@ -55,8 +55,10 @@ def _application(argv0: str):
     from .ui.settings import APPLICATION, ORGANIZATION
     from .ui.translations import install_chinese
 
-    app = QApplication.instance()
-    if app is None:
+    running = QApplication.instance()
+    if isinstance(running, QApplication):
+        app = running
+    else:
         # Fractional scaling (125 %, 150 % on office laptops) rendered exactly, not rounded.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([argv0])

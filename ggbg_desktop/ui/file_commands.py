@@ -295,7 +295,7 @@ class FileCommands(QObject):
                 self._error(exc.message, "无法载入上年数据")
                 return
             self.state.replace_report(attached, "载入上年数据")
-            year = attached.last_year.year
+            year = attached.last_year.year if attached.last_year is not None else None
             self._say(f"已载入{year or '上'}年数据（来自“{source}”）：跨年度检查已使用这些数字；"
                       f"“工具 → 显示上年数”可在每个数字下显示上年数", 10000)
 

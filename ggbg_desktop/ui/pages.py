@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -58,7 +59,8 @@ class PartPages(QTabWidget):
         # Built on first use: the window opens on part 一 without laying out three grids.
         self.table_views: dict[str, ReportTableView] = _LazyViews(self._build_table_view)
         self.part_pages: dict[str, QWidget] = {}
-        self.paste_refused = None  # set by the window: shows a refused paste in a dialog
+        # Set by the window: shows a refused paste in a dialog (the status bar until then).
+        self.paste_refused: Callable[[str], None] | None = None
         for part in PARTS:
             page = self._table_page(part) if part.kind == "table" else self._text_page(part)
             self.part_pages[part.key] = page
@@ -106,15 +108,22 @@ class PartPages(QTabWidget):
         self.table_models[part.table] = ReportTableModel(self.state, part.table, self)
         return page
 
+    def _on_paste_refused(self, text: str) -> None:
+        if self.paste_refused is not None:
+            self.paste_refused(text)
+        else:
+            self._on_message(text)
+
     def _build_table_view(self, table: str) -> None:
         from .table_view import ReportTableView  # loaded with the first table shown
 
         part = next(p for p in PARTS if p.table == table)
         layout = self.part_pages[part.key].layout()
+        assert isinstance(layout, QVBoxLayout), "_table_page gives every table page a QVBoxLayout"
         view = ReportTableView(self.table_models[table])
         view.setObjectName(f"table_{table}")
         view.message.connect(self._on_message)
-        view.pasteRefused.connect(lambda text: self.paste_refused(text))
+        view.pasteRefused.connect(self._on_paste_refused)
         self.table_views[table] = view
         layout.addWidget(view, 1)
         note = QLabel(TABLE_NOTE)

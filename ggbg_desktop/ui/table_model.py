@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..report import ERROR, CellRef, Finding
@@ -29,6 +29,7 @@ COMPUTED_FG = QColor("#3b4a34")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_ROOT = QModelIndex()  # the invisible root: a table model's rows and columns hang under it
 
 
 class CellInputError(ValueError):
@@ -120,7 +121,7 @@ class ReportTableModel(QAbstractTableModel):
         row, col = self._position[ref]
         return self.index(row, col)
 
-    def ref_at(self, index: QModelIndex) -> CellRef | None:
+    def ref_at(self, index: QModelIndex | QPersistentModelIndex) -> CellRef | None:
         cell = self._cover.get((index.row(), index.column())) if index.isValid() else None
         return cell.value if cell is not None else None
 
@@ -129,20 +130,20 @@ class ReportTableModel(QAbstractTableModel):
         return sorted(self._position.values())
 
     # ---- Qt model ----------------------------------------------------
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else self.spec.grid_rows
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self.spec.grid_rows
 
-    def columnCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else self.spec.grid_cols
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else self.spec.grid_cols
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         ref = self.ref_at(index)
         if ref is not None and not self.state.is_computed(ref):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         cell = self._anchor.get((index.row(), index.column()))
@@ -240,7 +241,7 @@ class ReportTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
         self.lastYearShownChanged.emit(on)
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         ref = self.ref_at(index)
         if role != Qt.ItemDataRole.EditRole or ref is None or self.state.is_computed(ref):
             return False

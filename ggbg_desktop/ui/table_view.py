@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeySequence, QRegion
+from PySide6.QtGui import QAction, QColor, QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -98,7 +98,7 @@ class ReportTableView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
-        self.frozen: QTableView | None = None  # made once the model is set (_frozen_header)
+        self._frozen: QTableView | None = None  # made once the model is set (_frozen_header)
         self.setModel(model)
         self.table_model = model
         delegate = NumberDelegate(self)
@@ -128,7 +128,7 @@ class ReportTableView(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.header_rows = min((cell.row for cell in model.grid_cells() if cell.value is not None), default=0)
-        self.frozen = self._frozen_header()
+        self._frozen = self._frozen_header()
         self._fitting = False
         self._natural_widths = self._font_widths()
         self._apply_widths(self._natural_widths)
@@ -165,6 +165,12 @@ class ReportTableView(QTableView):
         frozen.show()
         return frozen
 
+    @property
+    def frozen(self) -> QTableView:
+        """The frozen header rows' view; built in ``__init__``, before anything that lays it out."""
+        assert self._frozen is not None, "the frozen header is built in __init__"
+        return self._frozen
+
     def header_height(self) -> int:
         return sum(self.frozen.rowHeight(r) for r in range(self.header_rows))
 
@@ -177,7 +183,7 @@ class ReportTableView(QTableView):
 
     def updateGeometries(self):
         super().updateGeometries()
-        if self.frozen is not None:
+        if self._frozen is not None:  # setModel lays the view out before the frozen header exists
             self._place_frozen()
 
     # ---- geometry ----------------------------------------------------
@@ -380,7 +386,7 @@ class ReportTableView(QTableView):
             self._move_down_after_enter()
 
     # ---- keys ----------------------------------------------------------
-    def keyPressEvent(self, event):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
         if not editing:
@@ -398,25 +404,27 @@ class ReportTableView(QTableView):
                 return
             text = event.text()
             modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if text and text.isprintable() and not text.isspace() and not modified and self._start_typing(text):
+            if text and text.isprintable() and not text.isspace() and not modified and self._start_typing(event):
                 return
         super().keyPressEvent(event)
 
-    def _start_typing(self, text: str) -> bool:
+    def _start_typing(self, key: QKeyEvent) -> bool:
         """Type-to-overwrite: the first key opens the editor with just that key in it."""
         index = self.currentIndex()
         if not index.isValid() or not (self.table_model.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         cell = self.table_model.cell_at(index.row(), index.column())
+        if cell is None:
+            return False
         anchor = self.table_model.index(cell.row, cell.col)
         if anchor != index:
             self.setCurrentIndex(anchor)
-        if not self.edit(anchor, QAbstractItemView.EditTrigger.EditKeyPressed, None):
+        if not self.edit(anchor, QAbstractItemView.EditTrigger.EditKeyPressed, key):
             return False
         editor = self.indexWidget(anchor)
         if isinstance(editor, QLineEdit):
             editor.setText("")
-            editor.insert(text)
+            editor.insert(key.text())
         return True
 
     # ---- selection, copy, paste, clear -----------------------------------
@@ -477,23 +485,28 @@ class ReportTableView(QTableView):
             if origin is None:
                 origin = (self.currentIndex().row(), self.currentIndex().column())
             origin = self._anchor_position(model.index(*origin))
-            if model.cell_at(*origin) is None or model.cell_at(*origin).value is None:
+            first = model.cell_at(*origin)
+            if first is None or first.value is None:
                 self.pasteRefused.emit("请先选中要粘贴到的第一个数字格，再粘贴")
                 return False
             targets = {}
             row_start = origin
             for r, row in enumerate(block):
                 if r > 0:
-                    row_start = self._step(row_start, 1, 0)
-                    if row_start is None:
+                    next_row = self._step(row_start, 1, 0)
+                    if next_row is None:
                         break
+                    row_start = next_row
                 pos = row_start
                 for c, text_value in enumerate(row):
                     if c > 0:
-                        pos = self._step(pos, 0, 1)
-                        if pos is None:
+                        next_pos = self._step(pos, 0, 1)
+                        if next_pos is None:
                             break
-                    targets[model.cell_at(*pos).value] = text_value
+                        pos = next_pos
+                    cell = model.cell_at(*pos)  # _step lands on value cells only
+                    if cell is not None and cell.value is not None:
+                        targets[cell.value] = text_value
         changes, bad = {}, []
         skipped = 0
         for ref, raw in targets.items():

@@ -110,7 +110,7 @@ class TextPartEditor(QTextEdit):
         return list(self._findings)
 
     def findings_at(self, position: int) -> list[Finding]:
-        return [f for f in self._findings if f.span.start <= position < f.span.end]
+        return [f for f in self._findings if f.span is not None and f.span.start <= position < f.span.end]
 
     def show_span(self, start: int, end: int) -> None:
         """Select from ``start`` to ``end`` and bring the cursor (at ``end``) into view (a finding was clicked);
