@@ -47,14 +47,17 @@ def check_in_force(report: Report) -> list[Finding]:
         if issued is None or repealed is None or in_force is None or before is None:
             continue
         expected = before + issued - repealed
-        if expected != in_force:
-            out.append(Finding(
-                "in_force", WARNING,
-                f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
-                f"本年废止 {fmt(repealed)} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实",
-                (CellRef("t2", r, IN_FORCE),),
-                expected=expected, actual=in_force,
-            ))
+        if expected == in_force:
+            continue
+        arithmetic = (f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
+                      f"本年废止 {fmt(repealed)}")
+        if expected < 0:  # more repealed than there were: last year's figure or this year's is off
+            message = (f"{arithmetic} 得 {fmt(expected)}，不可能为负：废止件数多于上年现行有效与本年制发之和，"
+                       f"请核实上年或本年的件数")
+        else:
+            message = f"{arithmetic} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实"
+        out.append(Finding("in_force", WARNING, message, (CellRef("t2", r, IN_FORCE),),
+                           expected=expected if expected >= 0 else None, actual=in_force))
     return out
 
 

@@ -37,3 +37,13 @@ def test_in_force_continuity_is_a_warning(report):
 def test_without_last_year_no_cross_year_rules(report):
     report.set_value(CellRef("t3", 1, 0), 7)
     assert not [f for f in check(report) if f.rule in ("carry_over", "in_force")]
+
+
+def test_more_repealed_than_there_were_names_no_negative_target(report):
+    _with_last_year(report)
+    report.last_year.tables["t2"][0] = [0, 0, 0]  # no 规章 in force last year
+    report.set_value(CellRef("t2", 0, 0), 0)
+    report.set_value(CellRef("t2", 0, 1), 1)  # …yet one repealed this year
+    report.set_value(CellRef("t2", 0, 2), 0)
+    (finding,) = [f for f in check(report) if f.rule == "in_force"]
+    assert finding.expected is None and "应为 -1" not in finding.message and "不可能为负" in finding.message
