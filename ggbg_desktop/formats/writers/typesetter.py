@@ -13,7 +13,7 @@ from pathlib import Path
 from ...errors import ExportError
 from .. import fonts
 from ..document import Document
-from . import typst_source
+from . import typst_fonts, typst_source
 
 _lock = threading.Lock()
 _state: dict = {}
@@ -42,14 +42,27 @@ def _typst():
 
 def load_fonts(include_system_fonts: bool = True):
     """(Typst font book, family names): the system's fonts, and the packaged CJK fonts only
-    when the system has no Chinese font (its own faces are preferred)."""
+    when the system has no Chinese font (its own faces are preferred). With the system's fonts,
+    only the faces of the families the layout may name are loaded, from the folder remembered
+    by ``typst_fonts`` (a full scan, remembered for the next start, when there is none)."""
     typst = _typst()
+    if include_system_fonts:
+        folder = typst_fonts.cached_folder()
+        if folder:
+            font_book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[folder])
+            families = font_book.families()
+            if typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY]:
+                return font_book, families
+    extra: list[str] = []
     font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True)
     families = font_book.families()
     if not typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY] and extra_font_dirs():
+        extra = extra_font_dirs()
         font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True,
-                                font_paths=extra_font_dirs())
+                                font_paths=extra)
         families = font_book.families()
+    if include_system_fonts and typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY]:
+        typst_fonts.remember(font_book.fonts(), extra)
     return font_book, families
 
 
