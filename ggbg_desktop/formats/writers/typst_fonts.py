@@ -44,7 +44,7 @@ def cache_dir() -> Path | None:
 def font_roots() -> list[Path]:
     """The folders where the system's fonts live (Typst looks in these)."""
     if sys.platform == "win32":
-        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        windir = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
         roots = [Path(windir) / "Fonts"]
         local = os.environ.get("LOCALAPPDATA")
         if local:
