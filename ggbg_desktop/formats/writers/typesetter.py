@@ -77,6 +77,31 @@ def _compiler():
         return _state["compiler"], _state["families"]
 
 
+def warm_up(font_set: str = fonts.OFFICIAL) -> threading.Thread | None:
+    """Load the fonts and typeset a small page of every kind of block in the background, while the
+    caller reads and recognizes its file: Typst's compile lets the Python thread run, so the font
+    files are read and the engine started in parallel. The thread (or None when the compiler is
+    loaded already); any problem is left for the real export to report."""
+    if "compiler" in _state:
+        return None
+
+    def run() -> None:
+        try:
+            compiler, families = _compiler()
+            picked = typst_source.family_lists(families, font_set)
+            if not picked.get(fonts.BODY):
+                return
+            data = typst_source.to_json(typst_source.warm_up_document(), picked)
+            with _lock:
+                compiler.compile(_TEMPLATE, format="pdf", sys_inputs={typst_source.INPUT: data})
+        except Exception:  # the real export says what went wrong
+            pass
+
+    thread = threading.Thread(target=run, name="typst-warm-up")
+    thread.start()
+    return thread
+
+
 def installed_families() -> list[str]:
     return list(_compiler()[1])
 

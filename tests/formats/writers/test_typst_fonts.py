@@ -97,3 +97,26 @@ def test_an_unwritable_cache_still_typesets(monkeypatch, tmp_path):
     monkeypatch.setenv("GGBG_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: never writable
     _, families = typesetter.load_fonts()
     assert typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY]
+
+
+def test_the_warm_up_loads_the_compiler_the_export_then_uses(monkeypatch):
+    from conftest import complete_report
+
+    from ggbg_desktop.formats.registry import ExportOptions
+    from ggbg_desktop.formats.writers import pdf as writer
+
+    monkeypatch.setattr(typesetter, "_state", {})
+    thread = typesetter.warm_up()
+    assert thread is not None
+    thread.join(timeout=60)
+    compiler = typesetter._state["compiler"]
+    assert typesetter.warm_up() is None  # loaded once per process
+    data = writer.export(complete_report(), ExportOptions())
+    assert typesetter._state["compiler"] is compiler
+    assert "收到和处理政府信息公开申请情况" in _text(data).replace(" ", "")
+
+
+def test_the_warm_up_page_sets_every_kind_of_block():
+    document = typst_source.warm_up_document()
+    kinds = {block["kind"] for block in typst_source.document_data(document, {"body": ["X"]})["blocks"]}
+    assert {"title", "heading", "paragraph", "table", "closing"} <= kinds
