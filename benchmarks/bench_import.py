@@ -1,5 +1,5 @@
 """Import speed: median milliseconds to import each seed report in-process, a three-table .docx, a
-whole-report workbook and a six-page PDF made by Word/LibreOffice.
+whole-report workbook, a six-page PDF made by Word/LibreOffice and our own PDF export of a seed.
 
 Targets: ≤ 20 ms per seed, ≤ 100 ms for the docx (issue 3), ≤ 1 s for the six-page PDF (issue 13).
 This script measures and prints; it does not assert. Run: python benchmarks/bench_import.py [--repeat N]
@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the seeds' location and the docx buil
 
 from conftest import FIXTURES, SEEDS, SEED_NAMES, complete_report  # noqa: E402
 from formats.readers.builders import report_docx, whole_report_xlsx  # noqa: E402
-from ggbg_desktop.formats.registry import read_bytes  # noqa: E402
+from ggbg_desktop.formats.registry import WRITERS, ExportOptions, export_bytes, read_bytes, read_path  # noqa: E402
 
 
 def _clear_label_caches() -> None:
@@ -53,6 +53,10 @@ def main() -> None:
     rows.append(("whole-report workbook (one sheet)", whole_report_xlsx(complete_report()), "report.xlsx", 100.0))
     six = FIXTURES / "pdf" / "six_pages.pdf"
     rows.append(("six-page PDF (Word via LibreOffice)", six.read_bytes(), six.name, 1000.0))
+    if SEED_NAMES:  # our own PDF export (Typst): a table's every cell drawn as its own rules
+        pdf_writer = next(f for f in WRITERS if f.name == "pdf")
+        seed_pdf = export_bytes(read_path(SEEDS / SEED_NAMES[0]).report, pdf_writer, ExportOptions())
+        rows.append(("our PDF export of the first seed", seed_pdf, "seed.pdf", 1000.0))
     print(f"{'input':<36} {'bytes':>8} {'median ms':>10} {'cold ms':>8} {'target':>7}")
     for label, data, name, target in rows:
         warm = median_ms(data, name, args.repeat, cold=False)

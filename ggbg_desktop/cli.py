@@ -110,6 +110,10 @@ def cmd_check(args) -> int:
 def cmd_convert(args) -> int:
     from .formats.registry import ExportOptions, write_path
 
+    if str(args.output).lower().endswith(".pdf"):
+        from .formats.writers import typesetter
+
+        typesetter.warm_up(args.fonts)  # Typst loads its fonts while the file is read
     try:
         result = _import(args.input)
         options = ExportOptions(font_set=args.fonts, signature=not args.no_signature)

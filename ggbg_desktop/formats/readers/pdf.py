@@ -16,7 +16,8 @@ import io
 from ...errors import ImportRefused
 from ..document import Document, Paragraph, Table
 from . import pdfcolumns, pdftables
-from .pdftext import Line, Measure, chars_to_lines, furniture, is_page_number, paragraph_text, starts_paragraph
+from .pdftext import (Line, Measure, chars_to_lines, furniture, is_page_number, paragraph_text, starts_paragraph,
+                      unique_chars)
 
 # A report is a handful of pages; bounds far above that keep a hostile file from costing minutes.
 MAX_PAGES = 60
@@ -45,8 +46,7 @@ def _open(data: bytes, name: str):
 def _page_content(page, number: int, name: str) -> tuple[list[Line], list[pdftables.PdfTable]]:
     """The printed lines outside tables and the ruled tables of one page."""
     try:
-        page = page.dedupe_chars()  # "bold" printed by overprinting each character
-        chars = page.chars
+        chars = unique_chars(page.chars)  # "bold" printed by overprinting each character
         graphics = len(page.rects) + len(page.lines) + len(page.curves)
     except Exception:
         raise ImportRefused(f"“{name}”第 {number + 1} 页已损坏，无法读取") from None

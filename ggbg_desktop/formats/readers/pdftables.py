@@ -3,6 +3,7 @@ continued on the next page joined to its first part (a row broken by the page jo
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..document import Cell, Table
@@ -56,7 +57,13 @@ def _cluster(values: list[float]) -> list[float]:
 
 
 def _index(positions: list[float], v: float) -> int:
-    return min(range(len(positions)), key=lambda i: abs(positions[i] - v))
+    """The index of the position nearest ``v`` in the sorted ``positions`` (the first of two as near)."""
+    i = bisect.bisect_left(positions, v)
+    if i == 0:
+        return 0
+    if i == len(positions):
+        return i - 1
+    return i - 1 if v - positions[i - 1] <= positions[i] - v else i
 
 
 def _closing_rules(page) -> list[dict]:

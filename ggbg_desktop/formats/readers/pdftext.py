@@ -49,6 +49,30 @@ def tidy_spaces(text: str) -> str:
     return "".join(out)
 
 
+def unique_chars(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """The characters without the copies printed over them ("bold" made by printing each character
+    two or three times, a hair apart): a copy has the same text, font and size and stands within
+    ``tolerance`` points of one before it; the first is kept. pdfplumber's ``dedupe_chars`` in one
+    pass (it sorts and clusters every page: a fifth of reading a PDF)."""
+    seen: dict[tuple, list[tuple[float, float]]] = {}
+    out: list[dict] = []
+    for ch in chars:
+        x, y = ch["x0"], ch["top"]
+        bx, by = int(x // tolerance), int(y // tolerance)
+        key = (ch["text"], ch.get("fontname"), ch.get("size"), ch.get("upright"))
+        copy = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for px, py in seen.get((*key, bx + dx, by + dy), ()):
+                    if abs(px - x) <= tolerance and abs(py - y) <= tolerance:
+                        copy = True
+                        break
+        seen.setdefault((*key, bx, by), []).append((x, y))  # copies too: a chain of copies is one character
+        if not copy:
+            out.append(ch)
+    return out
+
+
 @dataclass
 class Line:
     """One printed line: its text and where it stands on its page (PDF points, top-down)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from ...errors import ExportError
 from .. import fonts
 from ..document import Document
-from . import typst_source
+from . import typst_fonts, typst_source
 
 _lock = threading.Lock()
 _state: dict = {}
@@ -42,14 +42,27 @@ def _typst():
 
 def load_fonts(include_system_fonts: bool = True):
     """(Typst font book, family names): the system's fonts, and the packaged CJK fonts only
-    when the system has no Chinese font (its own faces are preferred)."""
+    when the system has no Chinese font (its own faces are preferred). With the system's fonts,
+    only the faces of the families the layout may name are loaded, from the folder remembered
+    by ``typst_fonts`` (a full scan, remembered for the next start, when there is none)."""
     typst = _typst()
+    if include_system_fonts:
+        folder = typst_fonts.cached_folder()
+        if folder:
+            font_book = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[folder])
+            families = font_book.families()
+            if typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY]:
+                return font_book, families
+    extra: list[str] = []
     font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True)
     families = font_book.families()
     if not typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY] and extra_font_dirs():
+        extra = extra_font_dirs()
         font_book = typst.Fonts(include_system_fonts=include_system_fonts, include_embedded_fonts=True,
-                                font_paths=extra_font_dirs())
+                                font_paths=extra)
         families = font_book.families()
+    if include_system_fonts and typst_source.family_lists(families, fonts.OFFICIAL)[fonts.BODY]:
+        typst_fonts.remember(font_book.fonts(), extra)
     return font_book, families
 
 
@@ -62,6 +75,31 @@ def _compiler():
             _state["families"] = families
             _state["compiler"] = typst.Compiler(font_paths=font_book)
         return _state["compiler"], _state["families"]
+
+
+def warm_up(font_set: str = fonts.OFFICIAL) -> threading.Thread | None:
+    """Load the fonts and typeset a small page of every kind of block in the background, while the
+    caller reads and recognizes its file: Typst's compile lets the Python thread run, so the font
+    files are read and the engine started in parallel. The thread (or None when the compiler is
+    loaded already); any problem is left for the real export to report."""
+    if "compiler" in _state:
+        return None
+
+    def run() -> None:
+        try:
+            compiler, families = _compiler()
+            picked = typst_source.family_lists(families, font_set)
+            if not picked.get(fonts.BODY):
+                return
+            data = typst_source.to_json(typst_source.warm_up_document(), picked)
+            with _lock:
+                compiler.compile(_TEMPLATE, format="pdf", sys_inputs={typst_source.INPUT: data})
+        except Exception:  # the real export says what went wrong
+            pass
+
+    thread = threading.Thread(target=run, name="typst-warm-up")
+    thread.start()
+    return thread
 
 
 def installed_families() -> list[str]:

@@ -19,6 +19,7 @@ from ..document import (
     SIGNATURE,
     SUBTITLE,
     TITLE,
+    Cell,
     Document,
     Paragraph,
     Table,
@@ -299,6 +300,24 @@ def table_data(table: Table, table_id: int = 0) -> dict:
                 cell_data["mark"] = False
     return {"kind": "table", "id": table_id, "key": table.key or "", "widths": list(widths), "size": size,
             "header_rows": table.header_rows, "rows": rows, "groups": groups}
+
+
+def warm_up_document() -> Document:
+    """A page with every kind of block the template sets (title, headings, a run-in heading, body
+    text in bold and regular, a table, the signature): typesetting it loads every face a report uses."""
+    table = Table(rows=[[Cell("项目", role="header"), Cell("总计", role="header")],
+                        [Cell("一、本年新收政府信息公开申请数量"), Cell("123456", role="value")]],
+                  header_rows=1)
+    return Document(blocks=[
+        Paragraph("某某县人民政府2024年度政府信息公开工作年度报告", TITLE),
+        Paragraph("一、总体情况", HEADING1),
+        Paragraph("（一）主动公开情况。本机关依法主动公开政府信息。", HEADING2),
+        Paragraph("1. 依申请公开", HEADING3),
+        table,
+        Paragraph("本年度共收到政府信息公开申请 17 件，均已按期答复。"),
+        Paragraph("某某县人民政府", SIGNATURE),
+        Paragraph("2025年1月20日", SIGNATURE),
+    ], properties={"title": "warm-up"})
 
 
 def to_json(document: Document, families: dict[str, list[str]]) -> str:
