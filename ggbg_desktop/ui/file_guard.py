@@ -202,6 +202,13 @@ class FileGuard(QObject):
                     return False
                 if answer != OVERWRITE:
                     return False
+        if self.path is None or _key(path) != _key(self.path):
+            where = self.holder(path)
+            if where is not None:  # writing it would pull the file from under the window that has it open
+                self.window.dialogs.error(
+                    self.window, f"“{path.name}”正在{where}中打开，不能覆盖。请换一个文件名保存，或先关闭那个窗口。",
+                    "无法保存")
+                return False
         target = resolve_target(path)
         if is_read_only(target) and _key(target) not in self._read_only_allowed:
             answer = ask_read_only(self.window, target.name)

@@ -192,6 +192,20 @@ def test_closing_releases_the_lock(qtbot, make_window, tmp_path):
     assert second.open_path(path)  # no question: nobody holds it
 
 
+def test_saving_as_onto_a_file_another_window_has_open_is_refused(qtbot, make_window, dialogs, tmp_path):
+    path = _saved_report(tmp_path, value=5)
+    before = path.read_bytes()
+    first = make_window()
+    assert first.open_path(path)
+    second = make_window()
+    second.state.edit_values({CELL: 9})
+    assert not second.files.save_to(path)
+    assert dialogs.errors and "正在本程序的另一个窗口中打开" in dialogs.errors[-1][1]
+    assert path.read_bytes() == before  # the first window's file is untouched
+    assert second.state.path is None and second.state.is_dirty  # nothing lost, nothing retargeted
+    second.state.undo_stack.setClean()
+
+
 def test_a_read_only_file_is_asked_about_before_it_is_replaced(qtbot, window, tmp_path):
     path = _saved_report(tmp_path)
     path.chmod(0o444)
