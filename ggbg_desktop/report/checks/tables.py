@@ -26,7 +26,7 @@ from ..schema import (
     TABLES,
     CellRef,
 )
-from ..values import format_figure as fmt  # ui/table_model.py imports it from here: to report.values
+from ..values import format_figure as fmt
 
 # The rows of table 3's balance (rule 3): 一 + 二 = （七）总计 + 四.
 _BALANCE_ROWS = (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)
