@@ -26,6 +26,10 @@ UNREADABLE = "unreadable"  # text that is not a valid figure: stays None, noted
 
 Figure = int | float | None
 
+# Longer digit strings are never converted: int() of 5 000 digits is slow, and no report holds them.
+_MAX_DIGITS = len(str(MAX_VALUE))
+_SHOWN = 20  # characters of a refused text quoted back in the message
+
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _ZERO_MARKS = re.compile(r"^(?:[-—–―‐‑−~～]+|[/／\\]+|无|空|没有)$")
 _UNITS = r"(?:件次|件|个|条|起|项|次|人次|人|家|宗|份|万元|元)"
@@ -47,6 +51,11 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
+def _too_large(digits: str) -> bool:
+    """More than MAX_VALUE: no report holds it, and a report file may not either."""
+    return len(digits) > _MAX_DIGITS or int(digits) > MAX_VALUE
+
+
 @lru_cache(maxsize=16384)
 def is_value_token(text: str) -> bool:
     """True for text that occupies a figure's place: a number (any width, with unit) or a zero mark."""
@@ -54,6 +63,11 @@ def is_value_token(text: str) -> bool:
     if not s:
         return False
     return bool(_NUMBER.match(s) or _ZERO_MARKS.match(s))
+
+
+def is_zero_mark(text: str) -> bool:
+    """"—", "/", "无": what published tables print for none."""
+    return bool(_ZERO_MARKS.match(_clean(text)))
 
 
 def parse_value(text: str, kind: str) -> CellValue:
@@ -67,23 +81,38 @@ def parse_value(text: str, kind: str) -> CellValue:
     if not m or m.group("sign"):
         return CellValue(None, UNREADABLE, text)
     status = UNIT if m.group("unit") else OK
-    whole = int(m.group("int").replace(",", ""))
+    digits = m.group("int").replace(",", "")
+    if _too_large(digits):
+        return CellValue(None, UNREADABLE, text)
+    whole = int(digits)
     frac = m.group("frac")
     if not frac or set(frac[1:]) == {"0"}:
         return CellValue(whole, status, text)
     if kind == AMOUNT:
-        return CellValue(float(m.group("int").replace(",", "") + frac), status, text)
+        return CellValue(float(digits + frac), status, text)
     return CellValue(None, UNREADABLE, text)  # a count with decimals is not a count
 
 
-def typed_value(text: str, kind: str) -> Figure:
-    """What a clerk typed or pasted into a cell → its value ('' is blank); FigureError when it is none."""
+def typed_value(text: str, kind: str, *, zero_marks: bool = False) -> Figure:
+    """What a clerk typed or pasted into a cell → its value ('' is blank); FigureError when it is none.
+
+    Typing is strict: "—" or "无" in a cell is refused (a clerk types 0). A block pasted from a
+    published table passes ``zero_marks=True``, where "—" means 0 as it does in the table it came from.
+    """
     cell = parse_value(text, kind)
+    shown = text.strip()
+    if len(shown) > _SHOWN:
+        shown = shown[:_SHOWN] + "…"
+    if cell.status == ZERO_MARK and not zero_marks:
+        raise FigureError(f"“{shown}”不是数字（没有发生的请填 0）")
     if cell.status != UNREADABLE:
         return cell.value
-    shown = text.strip()
     m = _NUMBER.match(_clean(text))
-    if m and not m.group("sign") and m.group("frac"):
+    if m and m.group("sign"):
+        raise FigureError(f"“{shown}”是负数，只能填 0 或正数")
+    if m and _too_large(m.group("int").replace(",", "")):
+        raise FigureError(f"“{shown}”过大（超过 {MAX_VALUE:,}），请核对")
+    if m and m.group("frac"):
         raise FigureError(f"“{shown}”不是整数（件数只能填整数）")
     raise FigureError(f"“{shown}”不是数字")
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ..report.drafting import FEE_FIELDS
 from ..report.schema import AMOUNT, COUNT
-from .table_model import CellInputError, parse_cell_text
+from ..report.values import FigureError, typed_value
 
 FEE_KINDS = {"notices": COUNT, "notice_amount": AMOUNT, "collected": AMOUNT}
 FEE_LABELS = {"notices": "发出收费通知", "notice_amount": "通知总金额", "collected": "实际收取"}
@@ -65,8 +65,8 @@ class FeesForm(QWidget):
     def _commit(self, key: str) -> None:
         edit = self.fields[key]
         try:
-            value = parse_cell_text(edit.text(), FEE_KINDS[key])
-        except CellInputError as exc:
+            value = typed_value(edit.text(), FEE_KINDS[key])
+        except FigureError as exc:
             self._on_message(f"{FEE_FIELDS[key]}：{exc}")
             edit.setText(_shown(getattr(self.state.report.information_fees, key)))
             return

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..report import ERROR, CellRef, Finding
+from ..report.values import FigureError, typed_value
 from ..report.values import format_figure as fmt
 from ..report.model import Value
-from ..report.schema import AMOUNT, TABLE_NAMES, TABLES, GridCell
+from ..report.schema import TABLE_NAMES, TABLES, GridCell
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the CellRef of a value cell, None elsewhere
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "count" or "amount"
@@ -27,36 +26,7 @@ BLANK_BG = QColor("#fdf0f0")
 WARNING_BG = QColor("#fbefc4")
 COMPUTED_FG = QColor("#3b4a34")
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _ROOT = QModelIndex()  # the invisible root: a table model's rows and columns hang under it
-
-
-class CellInputError(ValueError):
-    """Text that is not a figure for this cell; the message is Chinese."""
-
-
-def parse_cell_text(text: str, kind: str) -> Value:
-    """What a clerk typed or pasted → a cell value: '' is blank, counts are integers, the fee a decimal."""
-    cleaned = text.translate(_FULL_WIDTH).strip().replace(",", "").replace(" ", "")
-    for unit in ("万元", "件", "个", "条", "起", "元"):
-        if cleaned.endswith(unit):
-            cleaned = cleaned[: -len(unit)]
-    if cleaned == "":
-        return None
-    if cleaned.startswith("-") and _NUMBER.match(cleaned[1:]):
-        raise CellInputError(f"“{text.strip()}”是负数，只能填 0 或正数")
-    if not _NUMBER.match(cleaned):
-        raise CellInputError(f"“{text.strip()}”不是数字")
-    if kind == AMOUNT:
-        number = float(cleaned)
-        return int(number) if number.is_integer() and "." not in cleaned else number
-    if "." in cleaned:
-        whole = float(cleaned)
-        if not whole.is_integer():
-            raise CellInputError(f"“{text.strip()}”不是整数，件数只能填整数")
-        return int(whole)
-    return int(cleaned)
 
 
 def change_text(now: Value, before: Value) -> str:
@@ -248,8 +218,8 @@ class ReportTableModel(QAbstractTableModel):
         if not isinstance(value, str):
             value = "" if value is None else str(value)
         try:
-            parsed = parse_cell_text(value, self.spec.kind(ref.row, ref.col))
-        except CellInputError:
+            parsed = typed_value(value, self.spec.kind(ref.row, ref.col))
+        except FigureError:
             return False
         self.state.edit_values({ref: parsed})
         return True

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from ..report.schema import AMOUNT
-from .table_model import KIND_ROLE, LAST_YEAR_ROLE, CellInputError, ReportTableModel, parse_cell_text
+from ..report.values import FigureError, is_value_token, is_zero_mark, typed_value
+from .table_model import KIND_ROLE, LAST_YEAR_ROLE, ReportTableModel
 
 # Columns may narrow to this share of their natural width before a table scrolls sideways,
 # and widen up to the other where the window has room.
@@ -83,8 +83,8 @@ class NumberDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         try:
-            parse_cell_text(editor.text(), index.data(KIND_ROLE))
-        except CellInputError as exc:
+            typed_value(editor.text(), index.data(KIND_ROLE))
+        except FigureError as exc:
             self.refused.emit(index, str(exc))
             return
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
@@ -508,15 +508,18 @@ class ReportTableView(QTableView):
                     if cell is not None and cell.value is not None:
                         targets[cell.value] = text_value
         changes, bad = {}, []
-        skipped = 0
+        skipped = zero_marks = 0
         for ref, raw in targets.items():
             if model.state.is_computed(ref):
                 skipped += 1
                 continue
             try:
-                changes[ref] = parse_cell_text(raw, model.spec.kind(ref.row, ref.col))
-            except CellInputError as exc:
+                changes[ref] = typed_value(raw, model.spec.kind(ref.row, ref.col), zero_marks=True)
+            except FigureError as exc:
                 bad.append(f"{model.spec.cell_label(ref.row, ref.col)}：{exc}")
+            else:
+                if is_zero_mark(raw):
+                    zero_marks += 1
         if bad:
             more = f"等 {len(bad)} 处" if len(bad) > 1 else ""
             self.pasteRefused.emit(f"粘贴的内容中有不是数字的格子，未作任何修改：\n{bad[0]}{more}")
@@ -529,6 +532,8 @@ class ReportTableView(QTableView):
             for index in indexes:
                 selection.select(index, QItemSelectionModel.SelectionFlag.Select)
         note = f"，{skipped} 个合计格由自动合计算出" if skipped else ""
+        if zero_marks:
+            note += f"，{zero_marks} 个“—”“无”之类按 0 计"
         self.message.emit(f"已粘贴 {len(changes)} 个数{note}")
         return True
 
@@ -564,19 +569,12 @@ def _split_block(text: str) -> list[list[str]]:
     return [line.split() or [""] for line in lines]
 
 
-def _is_figure(text: str) -> bool:
-    try:
-        return parse_cell_text(text, AMOUNT) is not None
-    except CellInputError:
-        return False
-
-
 def _trim_labels(block: list[list[str]]) -> list[list[str]]:
     """Drop leading header rows and label columns copied along with the figures."""
-    if not any(_is_figure(cell) for row in block for cell in row):
+    if not any(is_value_token(cell) for row in block for cell in row):
         return block
-    while block and not any(_is_figure(cell) for cell in block[0]):
+    while block and not any(is_value_token(cell) for cell in block[0]):
         block = block[1:]
-    while block and all(row and not _is_figure(row[0]) and row[0].strip() for row in block):
+    while block and all(row and not is_value_token(row[0]) and row[0].strip() for row in block):
         block = [row[1:] for row in block]
     return block

@@ -47,12 +47,25 @@ def test_typed_value(text, kind, value):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("2.5", "“2.5”不是整数（件数只能填整数）"), ("abc", "“abc”不是数字"), ("-3", "“-3”不是数字"),
+    ("2.5", "“2.5”不是整数（件数只能填整数）"), ("abc", "“abc”不是数字"), ("-3", "“-3”是负数，只能填 0 或正数"),
+    ("—", "“—”不是数字（没有发生的请填 0）"), ("无", "“无”不是数字（没有发生的请填 0）"), ("1,2", "“1,2”不是数字"),
+    ("1000000000001", "“1000000000001”过大（超过 1,000,000,000,000），请核对"),
+    ("9" * 5000, "“" + "9" * 20 + "…”过大（超过 1,000,000,000,000），请核对"),
 ])
 def test_typed_value_refuses(text, message):
     with pytest.raises(FigureError) as caught:
         typed_value(text, COUNT)
     assert str(caught.value) == message
+
+
+def test_a_pasted_zero_mark_is_zero():
+    assert typed_value("—", COUNT, zero_marks=True) == 0 and typed_value("无", AMOUNT, zero_marks=True) == 0
+    assert typed_value("1000000000000", COUNT) == 10 ** 12  # MAX_VALUE itself is a figure
+
+
+def test_a_figure_no_report_file_could_hold_is_unreadable():
+    assert parse_value("10000000000000", COUNT).status == UNREADABLE
+    assert parse_value("9" * 5000, AMOUNT).status == UNREADABLE
 
 
 @pytest.mark.parametrize("text, iso", [

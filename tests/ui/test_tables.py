@@ -54,13 +54,22 @@ def test_a_wrong_figure_turns_its_total_red(qtbot, window):
 def test_a_count_refuses_what_is_not_a_whole_number_and_says_why(qtbot, window):
     ref = CellRef("t3", 2, 0)
     type_into(qtbot, window, ref, "12")
-    for typed, reason in (("2.5", "不是整数"), ("-5", "负数"), ("1a2", "不是数字"), ("abc", "不是数字")):
+    for typed, reason in (("2.5", "不是整数"), ("-5", "负数"), ("1a2", "不是数字"), ("abc", "不是数字"),
+                          ("—", "请填 0"), ("无", "请填 0"), ("1,2", "不是数字"),
+                          ("10000000000000", "过大")):  # a file could not hold it: refused at the key
         view = show_table(window, "t3")
         view.setCurrentIndex(window.table_models["t3"].index_of(ref))
-        qtbot.keyClicks(view, typed[0])
-        editor = view.indexWidget(view.currentIndex())
-        assert editor is not None, f"typing “{typed[0]}” should open the cell editor"
-        qtbot.keyClicks(editor, typed[1:])
+        if typed.isascii():
+            qtbot.keyClicks(view, typed[0])
+            editor = view.indexWidget(view.currentIndex())
+            assert editor is not None, f"typing “{typed[0]}” should open the cell editor"
+            qtbot.keyClicks(editor, typed[1:])
+        else:  # "—" and "无" come from the input method, into the editor F2 opened
+            qtbot.keyClick(view, Qt.Key.Key_F2)
+            editor = view.indexWidget(view.currentIndex())
+            assert editor is not None, "F2 should open the cell editor"
+            editor.clear()
+            type_chinese(editor, typed)
         assert editor.text() == typed  # never rewritten while typing
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.wait(1)
@@ -121,6 +130,14 @@ def test_paste_with_labels_and_bad_cells(qtbot, window, dialogs):
     assert not view.paste_text("3\tabc")
     assert dialogs.errors and "不是数字" in dialogs.errors[-1][1]
     assert window.state.report.tables["t4"][0][:2] == [1, 2]  # nothing changed
+
+
+def test_paste_from_a_published_table_reads_dashes_as_zero_and_says_so(qtbot, window):
+    view = show_table(window, "t4")
+    view.setCurrentIndex(window.table_models["t4"].index_of(CellRef("t4", 0, 0)))
+    assert view.paste_text("1\t—\t无\t２\n")  # a row copied from a report on a web page
+    assert window.state.report.tables["t4"][0][:4] == [1, 0, 0, 2]
+    assert "2 个“—”“无”之类按 0 计" in window.statusBar().currentMessage()
 
 
 def test_copy_gives_tab_separated_text(qtbot, window):
