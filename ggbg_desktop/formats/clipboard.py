@@ -6,6 +6,9 @@ import re
 
 from ..errors import ImportRefused
 from .importlog import ImportResult
+from .readers.html import document_from_html
+from .readers.text import MAX_TEXT_BYTES, document_from_text
+from .recognize import recognize
 
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*)<!--\s*EndFragment\s*-->", re.S | re.I)
 _CF_HTML_HEADER = re.compile(r"^Version:\d[\s\S]*?(?=<)", re.I)
@@ -14,10 +17,6 @@ _CF_HTML_HEADER = re.compile(r"^Version:\d[\s\S]*?(?=<)", re.I)
 def import_clipboard(html: str | None, text: str | None) -> ImportResult:
     """Import pasted content. HTML (with its tables and spans) is preferred; the plain text is used
     when it yields more of the report (e.g. a table pasted from a text editor)."""
-    from .readers.html import document_from_html
-    from .readers.text import MAX_TEXT_BYTES, document_from_text
-    from .recognize import recognize
-
     results: list[ImportResult] = []
     if html and html.strip():
         if len(html) > MAX_TEXT_BYTES * 2:

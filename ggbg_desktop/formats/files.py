@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
+import zipfile
 from functools import cache
 from pathlib import Path
 
@@ -16,9 +18,6 @@ def zip_errors() -> tuple[type[BaseException], ...]:
     """Everything zipfile raises on a damaged archive while opening it or reading a member: a
     flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError.
     (A function so that reading a .ggbg does not import zipfile.)"""
-    import struct
-    import zipfile
-
     return (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
             OSError, EOFError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 

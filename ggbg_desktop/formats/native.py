@@ -20,10 +20,12 @@ import re
 from datetime import date
 
 from ..errors import ReportFileError, UserError
+from ..report.drafting import KIND_PARTS, is_figure_key
 from ..report.model import MAX_VALUE, YEAR_MAX, YEAR_MIN, DraftedText, InformationFees, LastYear, Meta, Report
 from ..report.schema import HEADER_FIELDS, META_NAME, PREAMBLE_NAME, TABLES, TEXT_PARTS
 from .atomic import write_atomic
 from .files import read_limited
+from .importlog import ImportResult
 
 FORMAT_VERSION = 1
 EXTENSION = ".ggbg"
@@ -228,8 +230,6 @@ def _drafting_to_data(report: Report, data: dict) -> None:
 
 
 def _drafting_from_data(data: dict, report: Report) -> None:
-    from ..report.drafting import KIND_PARTS, is_figure_key
-
     fees = data.get("information_fees")
     if fees is not None:
         if not isinstance(fees, dict):
@@ -367,8 +367,6 @@ def load(path: str | os.PathLike, notices: list[str] | None = None) -> Report:
 
 def import_result(raw: bytes):
     """A .ggbg opened through the importer: the report, with load notices in its import log."""
-    from .importlog import ImportResult
-
     notices: list[str] = []
     result = ImportResult(load_bytes(raw, notices), source_format="ggbg")
     for notice in notices:

@@ -12,7 +12,9 @@ command line starts fast and a missing optional format costs nothing until asked
 from __future__ import annotations
 
 import importlib
+import io
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,9 +72,6 @@ def _reader_by_name(name: str) -> Format:
 
 def _zip_kind(data: bytes) -> str | None:
     """docx/xlsx by the parts inside the zip, without extracting anything."""
-    import io
-    import zipfile
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist()[:10000])

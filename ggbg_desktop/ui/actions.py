@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
+from .drafting_commands import DraftingCommands
 from .settings import FONT_SETS
 
 SP = QStyle.StandardPixmap
@@ -71,8 +72,6 @@ def _make(window, text: str, keys, icon, tip: str) -> QAction:
 
 def create_actions(window) -> None:
     """Make every action as ``window.act_*``; undo and redo come from the document's undo stack."""
-    from .drafting_commands import DraftingCommands
-
     window.drafting = DraftingCommands(window)
     for attribute, text, path, keys, icon, tip in ACTIONS:
         action = _make(window, text, keys, icon, tip)

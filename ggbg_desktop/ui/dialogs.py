@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -93,8 +94,6 @@ class UnattendedDialogs(Dialogs):
         self.errors: list[str] = []
 
     def error(self, parent, message: str, title: str = "无法完成") -> None:
-        import sys
-
         self.errors.append(message)
         sys.stderr.write(f"{title}：{message}\n")
 

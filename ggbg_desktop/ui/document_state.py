@@ -17,6 +17,7 @@ from ..report import TOTAL_CELLS, CellRef, Finding, Report, check, check_changed
 from ..report.model import AUTO_TOTALS, Value
 from ..report.schema import TABLES
 from ..report.template import texts_following
+from .commands import ReplaceReportCommand, SetAutoTotalsCommand, SetMetaCommand, SetTextCommand, SetValuesCommand
 
 
 class DocumentState(QObject):
@@ -85,8 +86,6 @@ class DocumentState(QObject):
 
     # ---- edits (each one undoable step) ------------------------------
     def edit_values(self, changes: dict[CellRef, Value], description: str = "") -> bool:
-        from .commands import SetValuesCommand
-
         changes = {ref: v for ref, v in changes.items() if not self.is_computed(ref)}
         if not changes or all(self.report.value(ref) == v and type(self.report.value(ref)) is type(v)
                               for ref, v in changes.items()):
@@ -95,15 +94,11 @@ class DocumentState(QObject):
         return True
 
     def edit_text(self, part: str, text: str) -> None:
-        from .commands import SetTextCommand
-
         if self.report.part_text(part) != text:
             self.undo_stack.push(SetTextCommand(self, part, text))
 
     def edit_meta(self, field: str, value) -> None:
         """Change a header field; the standard sentences naming it follow in the same undo step."""
-        from .commands import SetMetaCommand
-
         if getattr(self.report.meta, field) == value:
             return
         texts = {part: text for part, text in texts_following(self.report, field, value).items()
@@ -117,15 +112,11 @@ class DocumentState(QObject):
         return len(blanks) if self.edit_values(blanks, f"空白格填 0（{len(blanks)} 个）") else 0
 
     def set_auto_totals(self, on: bool) -> None:
-        from .commands import SetAutoTotalsCommand
-
         if on != self.auto_totals:
             self.undo_stack.push(SetAutoTotalsCommand(self, on))
 
     def replace_report(self, report: Report, description: str) -> None:
         """An import: the whole report replaced as one undoable step."""
-        from .commands import ReplaceReportCommand
-
         self.undo_stack.push(ReplaceReportCommand(self, report, description))
 
     # ---- changes (called by the commands only) -----------------------

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from ..errors import UserError
+from ..report.drafted import insert_drafted, stale, update_drafted
 from ..report.schema import PARTS, part_name
 
 SHOW_LAST_YEAR = "view/show_last_year"  # kept in the program's settings, not in the report
@@ -54,8 +55,6 @@ class DraftingCommands(QObject):
         return current if current in DRAFTED_PARTS else "p1"
 
     def insert_at_cursor(self, part: str | None = None) -> bool:
-        from ..report.drafted import insert_drafted
-
         part = part or self.target_part()
         editor = self.window.text_editors[part]
         position = editor.textCursor().position()
@@ -83,8 +82,6 @@ class DraftingCommands(QObject):
         return self._update(finding.span)
 
     def _update(self, only) -> bool:
-        from ..report.drafted import stale, update_drafted
-
         before = self.state.report
         if not stale(before):
             self.window.show_message("没有过时的数据说明：程序起草的文字与表中数字一致", 6000)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ..report.drafting import FEE_FIELDS
 from ..report.schema import AMOUNT, COUNT
-from ..report.values import FigureError, typed_value
+from ..report.values import FigureError, format_figure, typed_value
 
 FEE_KINDS = {"notices": COUNT, "notice_amount": AMOUNT, "collected": AMOUNT}
 FEE_LABELS = {"notices": "发出收费通知", "notice_amount": "通知总金额", "collected": "实际收取"}
@@ -20,8 +20,6 @@ FEE_UNITS = {"notices": "件", "notice_amount": "元", "collected": "元"}
 
 
 def _shown(value) -> str:
-    from ..report.values import format_figure
-
     return "" if value is None else format_figure(value)
 
 

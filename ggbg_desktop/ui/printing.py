@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserError
+from ..errors import ExportError, UserError
 from ..formats.layout import layout
 from ..formats.registry import ExportOptions
 from ..formats.writers import official as o
@@ -154,8 +154,6 @@ def paint_pages(printer, pages: list[bytes]) -> None:
     """Each SVG page over the whole sheet (the margins are in the page), one sheet a page."""
     from PySide6.QtCore import QByteArray
     from PySide6.QtSvg import QSvgRenderer
-
-    from ..errors import ExportError
 
     printer.setFullPage(True)
     painter = QPainter()

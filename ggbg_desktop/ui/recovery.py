@@ -17,6 +17,7 @@ import contextlib
 import itertools
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..errors import UserError
 from ..formats import native
 from ..report import Report
+from .dialogs import UnattendedDialogs
 
 AUTOSAVE_MS = int(os.environ.get("GGBG_AUTOSAVE_MS", "4000"))
 _window_numbers = itertools.count(1)  # windows of one process each own a copy
@@ -49,8 +51,6 @@ def default_directory() -> Path:
 def fallback_directory() -> Path:
     """Where copies go when the recovery folder cannot be written: the system's temporary folder,
     one folder per user."""
-    import tempfile  # not at module level: heavy, and the window loads this module at start
-
     user = os.environ.get("USER") or os.environ.get("USERNAME") or str(getattr(os, "getuid", lambda: 0)())
     return Path(tempfile.gettempdir()) / f"ggbg_desktop-recovery-{user}"
 
@@ -204,7 +204,6 @@ def offer_left_behind(window) -> bool:
     copies = find_left_behind(window.autosaver.preferred_directory)
     if not copies:
         return False
-    from .dialogs import UnattendedDialogs
 
     if isinstance(window.dialogs, UnattendedDialogs):
         return False  # nobody to ask: every copy stays for a start with a clerk at the screen

@@ -10,6 +10,7 @@ from ...errors import ImportRefused
 from ...report.values import find_date
 from ..document import Cell, Document, Paragraph, Table
 from ..normalize import collapse_spaces
+from .text import decode_text
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 240  # libxml2 stops nesting at 256; a page this deep is not a report
@@ -48,8 +49,6 @@ def read(data: bytes, *, name: str) -> Document:
 
 def decode_html(data: bytes, name: str = "") -> str:
     """Bytes of a page as text: BOM, then the declared charset, then UTF-8, then detection."""
-    from .text import decode_text
-
     for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
         if data.startswith(bom):
             return decode_text(data, name)

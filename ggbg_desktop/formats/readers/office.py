@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ...errors import ImportRefused
 from ..document import Document
+from . import xlsx
 from .package import Package, parse_xml
 
 CONVERT_SECONDS = 120
@@ -191,8 +192,6 @@ def read(data: bytes, *, name: str) -> Document:
         converted = result.read_bytes()
     outside = external_targets(converted, name)
     if spreadsheet:
-        from . import xlsx
-
         document = xlsx.read(converted, name=f"{Path(name).stem}.xlsx")
     else:
         from . import docx

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 
 from ...errors import ImportRefused
 from ..document import Document
@@ -101,8 +102,6 @@ def read(data: bytes, *, name: str) -> Document:
 
 
 def _load(data: bytes, name: str, *, data_only: bool):
-    import warnings
-
     import openpyxl
 
     try:

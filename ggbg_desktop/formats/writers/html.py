@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ...report.model import Report
+from ...report.schema import TABLE_NAMES, TABLES
 from ..document import (
     BODY,
     CAPTION,
@@ -19,6 +20,7 @@ from ..document import (
     Table,
 )
 from ..layout import heading_split, layout
+from . import official as o
 
 _STYLE = """
 body { max-width: 46em; margin: 2em auto; padding: 0 1em; font-family: "仿宋_GB2312", "仿宋", FangSong, serif;
@@ -95,8 +97,6 @@ _CAPTION_STYLE = "caption-side:top;text-align:center;font-weight:normal;padding:
 
 def table_caption(table: Table) -> str:
     """"表三 收到和处理政府信息公开申请情况" for an official table, "" for any other."""
-    from ...report.schema import TABLE_NAMES, TABLES
-
     if table.key not in TABLES:
         return ""
     return f"{TABLE_NAMES[table.key]} {TABLES[table.key].title}"
@@ -112,8 +112,6 @@ def _scope(table: Table, r: int, cell) -> str:
 
 
 def table_html(table: Table) -> str:
-    from . import official as o
-
     grid = table.grid()
     n_cols = len(grid[0]) if grid else 0
     _size, widths = o.table_metrics(table)
