@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
 if TYPE_CHECKING:
     from ..formats.importlog import ImportResult
 
@@ -12,25 +14,15 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
 class Dialogs:
-    """The window's dialogs. Tests replace methods (or patch QMessageBox) to answer them.
-
-    Qt's dialog classes are imported when a dialog is first shown: building their enums
-    would otherwise cost every start-up a few milliseconds for windows rarely opened.
-    """
+    """The window's dialogs. Unit tests replace methods to answer them; journey tests answer the real ones."""
 
     def error(self, parent, message: str, title: str = "无法完成") -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(parent, title, message)
 
     def info(self, parent, message: str, title: str = "提示") -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.information(parent, title, message)
 
     def ask_save_changes(self, parent, name: str) -> str:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", f"“{name}”有尚未保存的修改，是否保存？",
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                           | QMessageBox.StandardButton.Cancel, parent)
@@ -43,8 +35,6 @@ class Dialogs:
             QMessageBox.StandardButton(answer), CANCEL)
 
     def confirm_import(self, parent, result: ImportResult, source: str, accept_text: str = "替换当前报告") -> bool:
-        from PySide6.QtWidgets import QDialog
-
         from .import_log_dialog import ImportLogDialog
 
         dialog = ImportLogDialog(result, source, accept_text, parent)
@@ -64,8 +54,6 @@ class Dialogs:
 def _run_file_dialog(parent, caption: str, start: str, filters: str, save: bool) -> tuple[str | None, str]:
     """Qt's file dialog with every label in Chinese (qtbase_zh_CN leaves "Look in" and "Files of
     type" in English); a platform's own dialog, where Qt uses one, speaks the system's language."""
-    from PySide6.QtWidgets import QFileDialog
-
     dialog = QFileDialog(parent, caption)
     dialog.setNameFilters(filters.split(";;"))
     Label = QFileDialog.DialogLabel

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from ..errors import UserError
 from ..formats import native
@@ -246,8 +247,6 @@ class FileGuard(QObject):
 
 
 def _ask(parent, object_name: str, title: str, text: str, buttons: list[tuple[str, str]], default: str) -> str:
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName(object_name)
     made = {}

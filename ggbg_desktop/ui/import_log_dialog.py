@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QStyle, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from ..formats.importlog import ERROR, INFO, LEVEL_NAMES, WARNING, ImportResult
 from ..report.schema import TABLE_NAMES, part_name
@@ -17,8 +17,6 @@ class ImportLogDialog(QDialog):
     """What the import found, missed and guessed; the clerk decides whether to use it."""
 
     def __init__(self, result: ImportResult, source: str, accept_text: str, parent=None):
-        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
-
         super().__init__(parent)
         self.setWindowTitle("导入结果")
         self.resize(720, 460)

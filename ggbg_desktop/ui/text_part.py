@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeySequence, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ..report import ERROR, Finding
@@ -87,7 +87,6 @@ class TextPartEditor(QTextEdit):
         self._findings = mine
         if not mine and not self.extraSelections():
             return
-        from PySide6.QtGui import QTextCharFormat  # only when there is something to mark
 
         selections = []
         length = len(self.toPlainText())

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import PySide6
+from PySide6.QtCore import QLibraryInfo, QTranslator
+
 
 def translation_dirs() -> list[str]:
     """Where qtbase_zh_CN.qm may be: Qt's configured path, and PySide6's own folder (a bundle may
     move Qt's files where the configured path no longer points)."""
-    import PySide6
-    from PySide6.QtCore import QLibraryInfo
-
     dirs = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     package = Path(PySide6.__file__).resolve().parent
     dirs += [str(package / "Qt" / "translations"), str(package / "translations")]
@@ -19,8 +19,6 @@ def translation_dirs() -> list[str]:
 
 def install_chinese(app) -> bool:
     """Install qtbase_zh_CN once for ``app``; True when Qt's texts are now Chinese."""
-    from PySide6.QtCore import QTranslator
-
     if getattr(app, "_ggbg_translator", None) is not None:
         return True
     translator = QTranslator(app)
