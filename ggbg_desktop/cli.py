@@ -208,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="NEW.ggbg")
     p.set_defaults(func=cmd_rollover)
 
-    p = sub.add_parser("draft", help="按表格数字起草总体情况和第六部分中说明数字的文字")
+    p = sub.add_parser("draft", help="按表格数字起草第一部分和第六部分中说明数字的文字")
     p.add_argument("file", metavar="FILE", help="本年报告（.ggbg 或任何可导入的格式）")
     p.add_argument("--last", metavar="LASTFILE", help="上年报告：写出与上年相比的增减")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")

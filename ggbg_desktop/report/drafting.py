@@ -28,6 +28,7 @@ from ..errors import UserError
 from .model import Report, Value
 from .values import format_figure
 from .schema import (
+    PART_BY_KEY,
     T2,
     T3,
     T3_GROUPS,
@@ -49,8 +50,8 @@ FEES = "fees"
 KINDS: tuple[str, ...] = (ACTIVE, REQUESTS, REVIEWS, FEES)
 KIND_PARTS = {ACTIVE: "p1", REQUESTS: "p1", REVIEWS: "p1", FEES: "p6"}
 KIND_NAMES = {
-    ACTIVE: "主动公开",
-    REQUESTS: "依申请公开",
+    ACTIVE: PART_BY_KEY[T2.part].short,
+    REQUESTS: PART_BY_KEY[T3.part].short,
     REVIEWS: f"{T4_RECONSIDERATION}、{T4_LITIGATION}",
     FEES: "信息处理费",
 }

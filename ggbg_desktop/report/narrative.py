@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from .schema import T2, T4_LITIGATION, T4_RECONSIDERATION
+
 # Full-width digits and punctuation to their ASCII twins — one character for one,
 # so offsets stay valid. Chained str.replace runs in C; str.translate with a dict
 # looks up every character in Python and is ten times slower on a long part.
@@ -68,9 +70,9 @@ FACT_NAMES = {
     CARRIED_OVER: "上年结转申请",
     HANDLED: "办结政府信息公开申请",
     CARRIED_FORWARD: "结转下年度申请",
-    RECONSIDERATION: "政府信息公开行政复议",
-    LITIGATION: "政府信息公开行政诉讼",
-    FEES: "行政事业性收费（万元）",
+    RECONSIDERATION: f"政府信息公开{T4_RECONSIDERATION}",
+    LITIGATION: f"政府信息公开{T4_LITIGATION}",
+    FEES: f"{T2.rows[T2.row_index('fees')].label}（万元）",
 }
 
 

@@ -92,7 +92,7 @@ HEADER_FIELDS: tuple[HeaderField, ...] = (
     HeaderField("published", "发布日期", "date"),
     HeaderField("signature_date", "成文日期", "date", ("落款日期",)),
     HeaderField("website", "网站", aliases=("网址",)),
-    HeaderField("contact", "联系方式"),
+    HeaderField("contact", "联系方式", aliases=("联系电话", "电话")),
 )
 HEADER_FIELD_BY_KEY = {f.key: f for f in HEADER_FIELDS}
 

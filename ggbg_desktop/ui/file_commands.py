@@ -13,6 +13,7 @@ from ..errors import UserError
 from ..formats import native
 from .dialogs import DISCARD, SAVE
 from .recovery import offer_left_behind
+from ..report.schema import header_field
 from ..report.template import new_report
 
 NATIVE_FILTER = "年报文件 (*.ggbg)"
@@ -103,7 +104,8 @@ class FileCommands(QObject):
         if self.maybe_save():
             self._load(new_report(self.settings.default_organ()), None, NEW)
             self.window.tabs.setCurrentIndex(0)
-            self._say("已新建报告：请填写机关名称和年度，再逐项填写", 6000)
+            organ, year = header_field("organ").label, header_field("year").label
+            self._say(f"已新建报告：请填写{organ}和{year}，再逐项填写", 6000)
 
     def open_file(self, path: str | None = None) -> bool:
         if not self.maybe_save():

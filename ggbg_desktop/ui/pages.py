@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ..report.schema import PARTS
+from ..report.schema import OVERVIEW_SUBHEADINGS, PART_BY_KEY, PARTS, PREAMBLE_NAME, header_field
 from .fonts import heading_font
 from .table_model import ReportTableModel
 from .text_part import TextPartEditor
@@ -17,10 +17,11 @@ if TYPE_CHECKING:
     from .table_view import ReportTableView
 
 TEXT_PLACEHOLDERS = {
-    "preamble": "导语：编制依据、全文包括的六个部分、统计期限、电子版下载网址和联系方式",
-    "p1": "（一）主动公开 （二）依申请公开 （三）政府信息管理 （四）政府信息公开平台建设 （五）监督保障",
+    "preamble": f"{PREAMBLE_NAME}：编制依据、全文包括的六个部分、统计期限、电子版下载"
+                f"{header_field('website').label}和{header_field('contact').label}",
+    "p1": " ".join(OVERVIEW_SUBHEADINGS),
     "p5": "写明存在的主要问题、改进情况，以及上年问题的整改情况",
-    "p6": "写明信息处理费的收取情况（国办函〔2020〕109号），以及其他需要报告的事项",
+    "p6": f"写明信息处理费的收取情况（国办函〔2020〕109号），以及{PART_BY_KEY['p6'].title}",
 }
 TABLE_NOTE = ("提示：直接输入数字即覆盖原值；Tab、回车、方向键在数字格之间移动；Delete 清除；"
               "可从 Excel/WPS 复制整块数字后粘贴。绿色底纹为自动合计，红色为检查未通过。")

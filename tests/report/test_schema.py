@@ -153,4 +153,92 @@ def test_no_module_but_the_schema_addresses_an_official_cell_by_number():
     found = [f"{path.relative_to(package)}:{i}" for path in sorted(package.rglob("*.py"))
              if path.name != "schema.py"
              for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if by_number.search(line)]
-    assert found == []
+    assert found == [], "\n".join(found)
+
+
+# ---- every label typed once ---------------------------------------------------------------------
+
+# The report's own prose that contains a label's words, kept as written: (module under ggbg_desktop/,
+# phrase) and why it is prose, not a reference to the label.
+_PROSE = {
+    # A drafted sentence ("另有3件政府信息公开申请结转下年度继续办理。"); drafting tests and rule 8 read it.
+    ("report/drafting.py", "结转下年度继续办理"),
+    # A drafted sentence ("现行有效规章12件"): the words of the sentence, not the column's label.
+    ("report/drafting.py", "现行有效"),
+    # Patterns for the words a clerk writes in prose ("行政复议案件3件", "行政事业性收费0.5万元").
+    ("report/narrative.py", "行政复议"),
+    ("report/narrative.py", "行政事业性收费"),
+}
+
+
+def _labels() -> dict[str, str]:
+    """Every label the schema types → what it names: header fields (labels and aliases), part titles
+    (and aliases), table titles, row labels (also without their numbering) and shorts, column labels
+    and aliases of four characters or more, table 3's group labels."""
+    import re
+
+    from ggbg_desktop.report.schema import HEADER_FIELDS, T3_APPLICANTS, T3_GROUPS, T3_LEGAL_PERSONS
+
+    numbering = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+    labels: dict[str, str] = {}
+    for f in HEADER_FIELDS:
+        labels.update((name, f"header field {f.key}") for name in (f.label, *f.aliases))
+    for part in PARTS:
+        labels.update((name, f"part {part.key}") for name in (part.title, *part.aliases))
+    for spec in TABLES.values():
+        labels[spec.title] = f"table {spec.key}"
+        for row in spec.rows:
+            for name in (row.label, row.short, numbering.sub("", row.label)):
+                labels.setdefault(name, f"row {spec.key}.{row.key}")
+        for column in {c for columns in spec.row_columns for c in columns}:
+            for name in (column.label, *column.aliases):
+                if len(name) >= 4:
+                    labels.setdefault(name, f"column {spec.key}.{column.key}")
+    for group in (*T3_GROUPS.values(), T3_LEGAL_PERSONS, T3_APPLICANTS):
+        for name in (group, numbering.sub("", group)):
+            labels.setdefault(name, "group label of t3")
+    return labels
+
+
+def _code_strings(source: str):
+    """(line, text) of every string literal code uses — f-string parts included; docstrings and
+    other bare string statements left out (comments are not literals)."""
+    import ast
+
+    tree = ast.parse(source)
+    bare = {id(node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in bare:
+            yield node.lineno, node.value
+
+
+def test_no_module_but_the_schema_types_a_label():
+    """A label of four characters or more is found inside any literal; a shorter one ("网站", "规章",
+    "年度") only as a literal of its own, since as a word it is everywhere in ordinary prose."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "ggbg_desktop"
+    labels = _labels()
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        module = path.relative_to(package).as_posix()
+        if module == "report/schema.py":
+            continue
+        for line, text in _code_strings(path.read_text(encoding="utf-8")):
+            hits = {name for name in labels if (name in text if len(name) >= 4 else name == text)}
+            found += [f"{module}:{line} {name} ({labels[name]})" for name in sorted(hits)
+                      if (module, name) not in _PROSE]
+    assert found == [], "\n".join(found)
+
+
+def test_the_label_scan_finds_labels_in_literals_and_f_strings_but_not_in_docstrings():
+    source = '''"""Module docstring names 机关名称."""
+def f(x):
+    """So may a function's: 报告年度."""
+    return f"请填写{x}和联系方式", "网站", "网站地址"
+'''
+    assert sorted(text for _, text in _code_strings(source)) == sorted(["请填写", "和联系方式", "网站", "网站地址"])
+    labels = _labels()
+    assert "联系方式" in labels and "网站" in labels and "结转下年度继续办理" in labels
+    assert "（七）总计" in labels and "法人或其他组织" in labels and "本年制发" in labels

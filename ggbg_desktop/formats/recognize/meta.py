@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from ...report.schema import report_title
+from ...report.schema import header_field, report_title
 from ...report.values import parse_date, year_number
 from ..normalize import collapse_spaces, squash
 
@@ -20,7 +20,10 @@ _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ORGAN_END = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|镇|乡|街道|办事处|院|中心|署|部|处|所|站|队|会)$")
 _URL = re.compile(r"https?://[\w./%?=&#:~+-]+", re.ASCII)
-_PHONE = re.compile(r"(?:电话|联系方式|联系电话)\s*[:：]?\s*[\d（）()\-—－ ]{7,}")
+_CONTACT = header_field("contact")
+# A clause giving a telephone number after a contact label: "联系电话：0483-6025393".
+_PHONE = re.compile("(?:" + "|".join(re.escape(w) for w in (_CONTACT.label, *_CONTACT.aliases)) + ")"
+                    + r"\s*[:：]?\s*[\d（）()\-—－ ]{7,}")
 
 
 def is_title_line(text: str) -> bool:

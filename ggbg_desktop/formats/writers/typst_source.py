@@ -24,6 +24,15 @@ from ..document import (
     Paragraph,
     Table,
 )
+from ...report.schema import (
+    OVERVIEW_SUBHEADINGS,
+    PARTS,
+    T3,
+    T3_COLUMNS,
+    T3_NEW_RECEIVED,
+    T3_TOTAL_COLUMN,
+    report_title,
+)
 from ..layout import heading_split
 from . import official as o
 
@@ -96,7 +105,7 @@ TEMPLATE = r"""
   upright(if natural > height { size * 1pt * (height / natural) } else { size * 1pt })
 }
 
-// A group label standing beside its rows (表三's "三、本年度办理结果"), on every page the rows
+// A group label standing beside its rows (表三's label of its result rows), on every page the rows
 // reach: drawn in the page foreground over the spanning cell, which is left empty.
 #let repeated-group-labels() = context {
   let page-no = here().page()
@@ -305,13 +314,13 @@ def table_data(table: Table, table_id: int = 0) -> dict:
 def warm_up_document() -> Document:
     """A page with every kind of block the template sets (title, headings, a run-in heading, body
     text in bold and regular, a table, the signature): typesetting it loads every face a report uses."""
-    table = Table(rows=[[Cell("项目", role="header"), Cell("总计", role="header")],
-                        [Cell("一、本年新收政府信息公开申请数量"), Cell("123456", role="value")]],
+    table = Table(rows=[[Cell("项目", role="header"), Cell(T3_COLUMNS[T3_TOTAL_COLUMN].label, role="header")],
+                        [Cell(T3.rows[T3_NEW_RECEIVED].label), Cell("123456", role="value")]],
                   header_rows=1)
     return Document(blocks=[
-        Paragraph("某某县人民政府2024年度政府信息公开工作年度报告", TITLE),
-        Paragraph("一、总体情况", HEADING1),
-        Paragraph("（一）主动公开情况。本机关依法主动公开政府信息。", HEADING2),
+        Paragraph(report_title("某某县人民政府", 2024), TITLE),
+        Paragraph(PARTS[0].heading, HEADING1),
+        Paragraph(f"{OVERVIEW_SUBHEADINGS[0]}。本机关依法及时发布政府信息。", HEADING2),
         Paragraph("1. 依申请公开", HEADING3),
         table,
         Paragraph("本年度共收到政府信息公开申请 17 件，均已按期答复。"),

@@ -11,7 +11,22 @@ from collections.abc import Iterable
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import Report
-from ..schema import CellRef
+from ..schema import (
+    T2,
+    T2_DOCUMENT_COLUMNS,
+    T3,
+    T3_CARRIED_FORWARD,
+    T3_CARRIED_OVER,
+    T3_COLUMNS,
+    T3_LEGAL_PERSONS,
+    T3_TOTAL_COLUMN,
+    T3_TOTAL_HANDLED,
+    T4_COLUMNS,
+    T4_PART_COLUMNS,
+    T4_TOTAL_COLUMN,
+    CellRef,
+    header_field,
+)
 from .cross_year import CROSS_YEAR_RULES, check_carried_over, check_in_force
 from .drafted import DRAFTED_RULES, check_drafted_stale
 from .tables import (
@@ -24,20 +39,28 @@ from .tables import (
 )
 from .text import NARRATIVE, TEXT_RULES, check_completeness, check_stated_figures, check_years
 
+_T3_TOTAL = T3_COLUMNS[T3_TOTAL_COLUMN].label
+_T3_PERSONS = T3_COLUMNS[T3.column_index("natural_person")].label
+_T3_HANDLED = T3.rows[T3_TOTAL_HANDLED].short
+_T4_TOTAL = T4_COLUMNS[T4_TOTAL_COLUMN].label
+_DOCUMENTS = {c.key: c.label for c in T2_DOCUMENT_COLUMNS}  # 本年制发件数, 本年废止件数, 现行有效件数
+
 # Rule id → (FORMAT.md §6 rule number, what it checks). Documented in docs/file-format.md.
 RULES = {
-    "t3_row_total": (1, "表三每行：总计 = 自然人 + 五类法人或其他组织"),
-    "t3_column_total": (2, "表三每列：（七）总计 = （一）至（六）各项之和"),
-    "t3_balance": (3, "表三每列勾稽关系：一 + 二 = （七）总计 + 四"),
-    "t4_total": (4, "表四每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
-    "value": (5, "件数为非负整数，收费金额为非负数"),
+    "t3_row_total": (1, f"表三每行：{_T3_TOTAL} = {_T3_PERSONS} + 五类{T3_LEGAL_PERSONS}"),
+    "t3_column_total": (2, f"表三每列：{_T3_HANDLED} = （一）至（六）各项之和"),
+    "t3_balance": (3, f"表三每列勾稽关系：一 + 二 = {_T3_HANDLED} + 四"),
+    "t4_total": (4, f"表四每组：{_T4_TOTAL} = " + " + ".join(T4_COLUMNS[c].label for c in T4_PART_COLUMNS)),
+    "value": (5, f"件数为非负整数，{T2.rows[T2.row_index('fees')].short}金额为非负数"),
     "blank": (5, "空格不等于 0：没有发生的请填 0"),
-    "carry_over": (6, "本年“上年结转” = 上年“结转下年度继续办理”"),
-    "in_force": (7, "现行有效件数 = 上年现行有效 + 本年制发 − 本年废止"),
+    "carry_over": (6, f"本年“{T3.rows[T3_CARRIED_OVER].short}” = 上年“{T3.rows[T3_CARRIED_FORWARD].short}”"),
+    "in_force": (7, f"{_DOCUMENTS['in_force']} = 上年{_DOCUMENTS['in_force']} + {_DOCUMENTS['issued']} − "
+                    f"{_DOCUMENTS['repealed']}"),
     "text_figure": (8, "文字中的数字与表格一致"),
     "text_stale": (8, "文字中没有遗留的上年数字"),
-    "text_year": (9, "文字中的年度与报告年度一致"),
-    "completeness": (10, "机关、年度、落款日期和各部分齐全；第五部分写问题和改进；第六部分写信息处理费"),
+    "text_year": (9, f"文字中的年度与{header_field('year').label}一致"),
+    "completeness": (10, f"{header_field('organ').label}、{header_field('year').label}、"
+                         f"{header_field('signature_date').label}和各部分齐全；第五部分写问题和改进；第六部分写信息处理费"),
     "drafted_stale": (8, "程序起草的数据说明所依据的数字已改变"),
 }
 

@@ -10,6 +10,8 @@ from ..values import format_figure as fmt
 _CARRIED_FORWARD = T3.rows[T3_CARRIED_FORWARD].label  # "四、结转下年度继续办理"
 T2_DOCUMENT_ROWS = (T2.row_index("rules"), T2.row_index("normative_documents"))
 ISSUED, REPEALED, IN_FORCE = (T2.column_index(k, T2.row_index("rules")) for k in ("issued", "repealed", "in_force"))
+# 本年制发件数, 本年废止件数, 现行有效件数
+_ISSUED, _REPEALED, _IN_FORCE = (T2.row_columns[T2_DOCUMENT_ROWS[0]][c].label for c in (ISSUED, REPEALED, IN_FORCE))
 
 
 def check_carried_over(report: Report) -> list[Finding]:
@@ -49,10 +51,10 @@ def check_in_force(report: Report) -> list[Finding]:
         expected = before + issued - repealed
         if expected == in_force:
             continue
-        arithmetic = (f"表二 {T2.cell_label(r, IN_FORCE)} 按上年现行有效 {fmt(before)} + 本年制发 {fmt(issued)} − "
-                      f"本年废止 {fmt(repealed)}")
+        arithmetic = (f"表二 {T2.cell_label(r, IN_FORCE)} 按上年{_IN_FORCE} {fmt(before)} + {_ISSUED} {fmt(issued)} − "
+                      f"{_REPEALED} {fmt(repealed)}")
         if expected < 0:  # more repealed than there were: last year's figure or this year's is off
-            message = (f"{arithmetic} 得 {fmt(expected)}，不可能为负：废止件数多于上年现行有效与本年制发之和，"
+            message = (f"{arithmetic} 得 {fmt(expected)}，不可能为负：{_REPEALED}多于上年{_IN_FORCE}与{_ISSUED}之和，"
                        f"请核实上年或本年的件数")
         else:
             message = f"{arithmetic} 应为 {fmt(expected)}，现为 {fmt(in_force)}；如有修改或清理请核实"

@@ -13,6 +13,7 @@ from ..schema import (
     T3_CARRIED_FORWARD,
     T3_CARRIED_OVER,
     T3_COLUMNS,
+    T3_LEGAL_PERSONS,
     T3_NEW_RECEIVED,
     T3_PART_COLUMNS,
     T3_RESULT_ROWS,
@@ -30,6 +31,8 @@ from ..values import format_figure as fmt
 
 # The rows of table 3's balance (rule 3): 一 + 二 = （七）总计 + 四.
 _BALANCE_ROWS = (T3_NEW_RECEIVED, T3_CARRIED_OVER, T3_TOTAL_HANDLED, T3_CARRIED_FORWARD)
+_HANDLED = T3.rows[T3_TOTAL_HANDLED].short
+_ROW_PARTS_NAMED = f"本行{T3_COLUMNS[T3.column_index('natural_person')].label}与五类{T3_LEGAL_PERSONS}之和"
 
 
 def _sum_rule(report: Report, rule: str, total: CellRef, parts: tuple[CellRef, ...], what: str) -> Finding | None:
@@ -67,7 +70,7 @@ T4_SUMS = tuple((CellRef("t4", r, T4_TOTAL_COLUMN), tuple(CellRef("t4", r, c) fo
 
 def check_t3_row_totals(report: Report) -> list[Finding]:
     """Rule 1: every row's 总计 = 自然人 + 商业企业 + … + 其他."""
-    return _found(_sum_rule(report, "t3_row_total", total, parts, "本行自然人与五类法人或其他组织之和")
+    return _found(_sum_rule(report, "t3_row_total", total, parts, _ROW_PARTS_NAMED)
                   for total, parts in T3_ROW_SUMS)
 
 
@@ -91,7 +94,7 @@ def check_t3_balance(report: Report) -> list[Finding]:
             out.append(Finding(
                 "t3_balance", ERROR,
                 f"表三 {column}列勾稽关系不成立：一+二 = {fmt(new)}+{fmt(carried)} = {fmt(incoming)}，"
-                f"（七）总计+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
+                f"{_HANDLED}+四 = {fmt(handled)}+{fmt(forward)} = {fmt(outgoing)}，两者应相等",
                 tuple(CellRef("t3", r, c) for r in _BALANCE_ROWS),
                 expected=incoming, actual=outgoing,
             ))

@@ -114,7 +114,8 @@ def check_years(report: Report) -> list[Finding]:
             if mention.year > year and _FUTURE_WORDS.search(text, mention.sentence.start, mention.sentence.end):
                 continue  # plans for the coming year: "2024年，我局将…"
             seen_sentences.add(mention.sentence.start)
-            hint = "是否为上年遗留文字" if mention.year < year else "报告年度或这段文字的年份是否有误"
+            hint = ("是否为上年遗留文字" if mention.year < year
+                    else f"{header_field('year').label}或这段文字的年份是否有误")
             out.append(Finding(
                 "text_year", WARNING,
                 f"{part_name(part)}“{_quote(text, mention.sentence)}”把 {mention.year} 年当作本年度来写，"

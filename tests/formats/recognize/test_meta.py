@@ -127,3 +127,25 @@ def test_a_form_names_a_field_by_its_label_or_an_alias(label):
     assert (meta.website, meta.contact) == ("http://www.example.gov.cn", "县政府办公室 0000-1234567")
     assert any(line.endswith("从“报告信息”表读取：机关名称、报告年度、网站、成文日期、联系方式")
                for line in result.log.lines())
+
+
+@pytest.mark.parametrize("label", ["联系方式", "联系电话", "电话"])
+def test_a_form_names_the_contact_by_any_of_its_labels(label):
+    from ggbg_desktop.formats.document import Cell, Table
+
+    form = Table(rows=[[Cell(a), Cell(b)] for a, b in (
+        ("机关名称", "某县人民政府"), ("报告年度", "2023"), (label, "0000-1234567"))])
+    assert recognize(Document(blocks=[form])).report.meta.contact == "0000-1234567"
+
+
+@pytest.mark.parametrize("label", ["联系方式", "联系电话", "电话"])
+def test_the_preamble_gives_the_contact_after_any_of_its_labels(label):
+    r = doc("吴村镇2022年政府信息公开工作年度报告",
+            f"本报告依据条例编制。如有疑问，请与镇政府联系（{label}：0571-1234567）。", "一、总体情况", "正文。").report
+    assert r.meta.contact == f"如有疑问，请与镇政府联系（{label}：0571-1234567）"
+
+
+def test_a_clause_without_a_contact_label_gives_no_contact():
+    r = doc("吴村镇2022年政府信息公开工作年度报告", "本报告依据条例编制。统计期限为 0571-1234567。",
+            "一、总体情况", "正文。").report
+    assert r.meta.contact == ""
