@@ -12,11 +12,10 @@ year's figures filled in as a clerk would (last year's, a little changed); the 2
 
 from __future__ import annotations
 
-import subprocess
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from shooting import HERE, open_window, shoot
+
 ROOT = HERE.parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "004_52047f2dfa4f4279.txt"
 
@@ -55,21 +54,12 @@ def this_year_report():
 
 
 def main(size: str) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
-    from ggbg_desktop.app import _application
-    from ggbg_desktop.ui.dialogs import UnattendedDialogs
-    from ggbg_desktop.ui.main_window import MainWindow
     from ggbg_desktop.ui.settings import AppSettings
 
-    app = _application("ggbg-desktop")
     settings = AppSettings(QSettings("/tmp/ggbg-shot-settings.ini", QSettings.Format.IniFormat))
-    window = MainWindow(settings=settings, dialogs=UnattendedDialogs(),
-                        recovery_dir=Path("/tmp/ggbg-shot-recovery"))
-    window.state.load(this_year_report(), ROOT / "docs" / "screenshots" / "示例2024.ggbg")
-    width, height = (int(n) for n in size.split("x"))
-    window.setGeometry(0, 0, width, height)  # no window manager under Xvfb: "maximized" by hand
-    window.show()
+    app, window = open_window(this_year_report(), ROOT / "docs" / "screenshots" / "示例2024.ggbg", size, settings)
 
     def show_last_year():
         window.act_show_last_year.setChecked(True)
@@ -88,24 +78,8 @@ def main(size: str) -> int:
         window.drafting.insert_at_cursor("p1")  # the inserted passages are selected and scrolled into view
 
     steps = [(show_last_year, "last-year-table3"), (insert_drafted, "drafted-part1")]
-
-    def run(i=0):
-        if i > 0:
-            out = HERE / f"{size}-{steps[i - 1][1]}.png"
-            subprocess.run(["import", "-window", "root", str(out)], check=True)
-            subprocess.run(["convert", str(out), "-colors", "256", "-strip", f"PNG8:{out}"], check=False)
-            print("wrote", out)
-        if i == len(steps):
-            window.act_show_last_year.setChecked(False)
-            window.state.undo_stack.setClean()
-            window.autosaver.stop()
-            app.quit()
-            return
-        steps[i][0]()
-        QTimer.singleShot(900, lambda: run(i + 1))
-
-    QTimer.singleShot(1000, run)
-    return app.exec()
+    return shoot(app, window, steps, size, pause_ms=900,
+                 before_quit=lambda: window.act_show_last_year.setChecked(False))
 
 
 if __name__ == "__main__":

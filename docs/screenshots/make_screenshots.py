@@ -13,11 +13,10 @@ and grabs the whole X screen with ImageMagick's ``import`` after each tab is sho
 
 from __future__ import annotations
 
-import subprocess
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from shooting import HERE, open_window, shoot
+
 ROOT = HERE.parents[1]
 SEED = ROOT / "tests" / "fixtures" / "seeds" / "004_52047f2dfa4f4279.txt"
 SHOTS = ["main-table3", "tab1-overview", "tab2-proactive", "tab3-applications", "tab4-review", "tab5-problems",
@@ -38,20 +37,10 @@ def report_with_real_figures():
 
 
 def main(size: str) -> int:
-    from PySide6.QtCore import QTimer
-
-    from ggbg_desktop.app import _application
-    from ggbg_desktop.ui.dialogs import UnattendedDialogs
-    from ggbg_desktop.ui.main_window import MainWindow
     from ggbg_desktop.report import CellRef
 
-    app = _application("ggbg-desktop")
-    window = MainWindow(dialogs=UnattendedDialogs(), recovery_dir=Path("/tmp/ggbg-shot-recovery"))
     report = report_with_real_figures()
-    window.state.load(report, ROOT / "docs" / "screenshots" / "示例.ggbg")
-    width, height = (int(n) for n in size.split("x"))
-    window.setGeometry(0, 0, width, height)  # no window manager under Xvfb: "maximized" by hand
-    window.show()
+    app, window = open_window(report, ROOT / "docs" / "screenshots" / "示例.ggbg", size)
     # one figure typed wrong, as a clerk would, so the red cell and the findings show
     ref = CellRef("t3", 0, 0)
     wrong = (report.value(ref) or 0) + 1
@@ -68,24 +57,7 @@ def main(size: str) -> int:
     show(0, SHOTS[1], lambda: window.act_undo.trigger())
     for i, name in enumerate(SHOTS[2:], start=1):
         show(i, name)
-
-    def run(i=0):
-        if i > 0:
-            name = steps[i - 1][1]
-            out = HERE / f"{size}-{name}.png"
-            subprocess.run(["import", "-window", "root", str(out)], check=True)
-            subprocess.run(["convert", str(out), "-colors", "256", "-strip", f"PNG8:{out}"], check=False)
-            print("wrote", out)
-        if i == len(steps):
-            window.state.undo_stack.setClean()
-            window.autosaver.stop()
-            app.quit()
-            return
-        steps[i][0]()
-        QTimer.singleShot(700, lambda: run(i + 1))
-
-    QTimer.singleShot(1000, run)
-    return app.exec()
+    return shoot(app, window, steps, size, pause_ms=700)
 
 
 if __name__ == "__main__":
