@@ -34,3 +34,12 @@ def test_the_domain_imports_no_format_and_no_qt(path):
     outside = {n for n in _imported(path)
                if n.startswith(("ggbg_desktop.formats", "ggbg_desktop.ui", "PySide6"))}
     assert not outside
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "ui").glob("*.py")), ids=lambda p: p.name)
+def test_the_window_parses_no_figure_and_no_date_itself(path):
+    """Figures and dates typed into the window are read by report.values: ui/ needs neither re nor datetime."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    modules |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not modules & {"re", "datetime"}
