@@ -29,6 +29,13 @@ def _idle(qtbot, window) -> None:
     qtbot.wait(20)  # results are used on the next turn of the event loop
 
 
+def _keys(qtbot, window, key) -> None:
+    """Ctrl+<key> as a clerk presses it: into the focused widget of the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.ControlModifier)
+
+
 def test_new_fill_save_and_reopen(qtbot, real_window, answers, tmp_path):
     window = real_window
     find_action(window, "文件", "新建").trigger()
@@ -40,7 +47,7 @@ def test_new_fill_save_and_reopen(qtbot, real_window, answers, tmp_path):
     assert not [f for f in window.state.findings if f.rule == "blank"]
     saved = tmp_path / "蓝田县2025.ggbg"
     answers.file(saved, title="另存为")
-    find_action(window, "文件", "保存").trigger()
+    _keys(qtbot, window, Qt.Key.Key_S)  # Ctrl+S, pressed where the clerk's cursor is (表三)
     answers.wait_done()
     assert saved.exists() and not window.state.is_dirty
     assert saved.name in window.windowTitle()
@@ -49,7 +56,7 @@ def test_new_fill_save_and_reopen(qtbot, real_window, answers, tmp_path):
     find_action(window, "文件", "新建").trigger()
     assert window.state.report.meta.organ == "蓝田县人民政府"  # remembered for the next new report
     answers.file(saved, title="打开")
-    find_action(window, "文件", "打开").trigger()
+    _keys(qtbot, window, Qt.Key.Key_O)
     answers.wait_done()
     assert window.state.report == expected and window.state.path == saved
     assert window.header.organ.text() == "蓝田县人民政府"
