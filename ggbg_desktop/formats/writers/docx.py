@@ -182,7 +182,8 @@ def table_element(table: Table):
         for c, cell in enumerate(line):
             if cell is not None:
                 tr.append(cell_element(cell.text, widths[c:c + cell.col_span], cell.col_span,
-                                       "restart" if cell.row_span > 1 else None, size, r in keep))
+                                       "restart" if cell.row_span > 1 else None, size, r in keep,
+                                       "top" if tall_label(cell, r, table) else "center"))
                 continue
             start = origin.get((r, c))
             if start is None or start[1] != c or start[0] == r:
@@ -194,24 +195,54 @@ def table_element(table: Table):
     return tbl
 
 
+# A merged label taller than this many rows may break across pages (表三's 三、本年度办理结果 spans 22);
+# a shorter one (（三）不予公开, 8) stays on one page with all its rows.
+MAX_KEPT_SPAN = 12
+
+
 def rows_kept_with_next(table: Table) -> set[int]:
-    """Rows a page must not break after: inside each 第二十条 block of table 二, all of a
-    small table, and the column headers of a large one (they repeat, but not alone)."""
+    """Rows a page must not break after: inside each 第二十条 block of table 二, all of a small
+    table, the column headers of a large one (they repeat, but not alone), and every merged label
+    of a large one. Word cannot repeat a merged label on the next page, so a break inside one
+    leaves its words split over two pages ("三、本年度办" | "理结果"): a short merge is kept whole;
+    a tall one breaks only below the first merge nested in it, and prints its words at its top."""
     n = len(table.rows)
     sections = {r for r, row in enumerate(table.rows) if row and row[0].role == "section"}
     if sections or n <= 6:
         return {r for r in range(n - 1) if r + 1 not in sections}
-    return set(range(min(table.header_rows + 1, n - 1)))
+    keep = set(range(min(table.header_rows + 1, n - 1)))
+    for first, last in merged_label_rows(table):
+        keep.update(range(first, last))
+    return keep
+
+
+def merged_label_rows(table: Table) -> list[tuple[int, int]]:
+    """(first, last) rows to keep on one page for each label merged down below the header rows."""
+    starts = [(r, r + cell.row_span - 1) for r, line in enumerate(table.grid()) if r >= table.header_rows
+              for cell in line if cell is not None and cell.row_span > 1]
+    out = []
+    for first, last in starts:
+        if last - first + 1 > MAX_KEPT_SPAN:
+            nested = [end for start, end in starts if first <= start <= last and (start, end) != (first, last)]
+            last = min(nested, default=first + 3)
+        out.append((first, last))
+    return out
+
+
+def tall_label(cell, row: int, table: Table) -> bool:
+    """A merged label that may break across pages: its words go at its top, on the first page."""
+    return row >= table.header_rows and cell.row_span > MAX_KEPT_SPAN
 
 
 def _size(half_pts: int) -> tuple:
     return w("sz", val=half_pts), w("szCs", val=half_pts)
 
 
-def cell_element(text: str, widths: list[int], span: int, vmerge: str | None, size: int, keep_next: bool = False):
+def cell_element(text: str, widths: list[int], span: int, vmerge: str | None, size: int, keep_next: bool = False,
+                 valign: str = "center"):
     tc_pr = w("tcPr", w("tcW", w=sum(widths), type="dxa"), w("gridSpan", val=span) if span > 1 else None,
               w("vMerge", val="restart") if vmerge == "restart" else w("vMerge") if vmerge == "continue" else None,
-              w("vAlign", val="center"))
+              w("vAlign", val=valign))
     ppr = w("pPr", w("pStyle", val=TABLE_TEXT_STYLE), w("keepNext") if keep_next else None, w("rPr", *_size(size)))
     paragraph = w("p", ppr, run(text, *_size(size)) if text else None)
     return w("tc", tc_pr, paragraph)

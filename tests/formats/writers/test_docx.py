@@ -277,3 +277,23 @@ def test_word_pages_as_libreoffice_lays_them_out_are_publishable(tmp_path):
                    check=True, capture_output=True, timeout=300)
     for name, report in cases.items():
         assert problems((tmp_path / f"{name}.pdf").read_bytes(), figures(report)) == [], name
+
+
+def test_table_three_breaks_across_pages_only_between_its_merged_labels(package):
+    """Word cannot repeat a merged label on the next page: a break inside （三）不予公开 printed
+    "（三）不予公" on one page and "开" on the next. Breaks are allowed only below whole groups,
+    and 三、本年度办理结果 (22 rows tall) keeps its first group with it and prints its words at its top."""
+    from ggbg_desktop.report.schema import T3, T3_GROUPS
+
+    body = xml(package, "word/document.xml")
+    table = next(t for t in body.iter(W + "tbl") if "本年度办理结果" in "".join(t.itertext()))
+    rows = table.findall("w:tr", NS)
+    header = 3
+    breakable = {i for i, tr in enumerate(rows) if tr.find(".//w:pPr/w:keepNext", NS) is None}
+    after = ("carried_from_last_year", "withheld_inquiry", "unavailable_unclear", "not_processed_confirmation",
+             "other_other", "total_handled", "carried_to_next_year")
+    assert breakable == {header + T3.row_index(key) for key in after}
+    label = next(tc for tc in table.iter(W + "tc") if "".join(tc.itertext()) == T3_GROUPS["handled"])
+    assert label.find("w:tcPr/w:vAlign", NS).get(W + "val") == "top"
+    withheld = next(tc for tc in table.iter(W + "tc") if "".join(tc.itertext()) == T3_GROUPS["withheld"])
+    assert withheld.find("w:tcPr/w:vAlign", NS).get(W + "val") == "center"
