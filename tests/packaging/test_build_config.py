@@ -88,7 +88,7 @@ def test_top_level_resources_hold_build_time_artwork_the_program_never_reads():
     assert not list(top.rglob("*.py")), "resources/ is not a package: runtime files go in ggbg_desktop/resources/"
     for path in _sources():
         text = path.read_text(encoding="utf-8")
-        assert "ggbg.svg" not in text and "icons/" not in text, f"{path} reads build-time artwork at run time"
+        assert "ggbg.svg" not in text and "resources/icons" not in text, f"{path} reads build-time artwork"
 
 
 def test_spec_collects_all_submodules_so_new_readers_and_writers_ship():
@@ -213,8 +213,9 @@ def test_wheel_holds_every_package_and_data_file_and_nothing_else(tmp_path):
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
         ".git", ".venv", "venv", "build", "dist", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis"))
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path / "wheel"), str(source)], check=True, capture_output=True, timeout=180)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                            "-w", str(tmp_path / "wheel"), str(source)], capture_output=True, text=True, timeout=180)
+    assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "wheel").glob("ggbg_desktop-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
