@@ -2,7 +2,8 @@
 
 1. renders the icon (PNG sizes, Windows .ico) into build/packaging/icons;
 2. runs PyInstaller on packaging/ggbg.spec → dist/ggbg/ (ggbg-desktop + ggbg, one folder);
-3. starts both executables once from an empty environment (a smoke test);
+3. checks the bundle holds the program's data files (ggbg_desktop/resources/) and starts both
+   executables once from an empty environment (a smoke test);
 4. prints the bundle's size;
 5. Linux: makes dist/ggbg-desktop_<version>_<arch>.deb with dpkg-deb;
    Windows: makes dist/ggbg-desktop-<version>-setup.exe with NSIS (makensis).
@@ -116,6 +117,9 @@ def smoke_test(bundle: Path) -> None:
     """Start both executables from an empty environment and export with every writer the
     source tree has: a data file or module PyInstaller missed fails the build here."""
     step("smoke test from an empty environment")
+    for src, dest in cfg.resource_files():  # where resource_path() looks in the frozen program
+        if not (bundle / "_internal" / dest / src.name).is_file():
+            sys.exit(f"the bundle lacks {Path(dest, src.name)} (packaging/bundle_config.py resource_files)")
     cli_exe = bundle / f"{cfg.CLI_EXE}{EXE}"
     with tempfile.TemporaryDirectory() as tmp:
         env = clean_env()

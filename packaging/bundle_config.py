@@ -23,7 +23,11 @@ GUI_EXE = "ggbg-desktop"  # windowed
 CLI_EXE = "ggbg"  # console
 BUNDLE_DIR = "ggbg"  # dist/ggbg/ holds both executables and _internal/
 
+# Build-time artwork (top-level resources/, not package data): rendered to the .ico, the hicolor PNGs of the
+# .deb and the installer icon. The running program never reads it (Windows: the exe's icon; Linux: .desktop).
 ICON_SVG = ROOT / "resources" / "icons" / "ggbg.svg"
+# Files the running program reads: the package ggbg_desktop.resources (resource_path() looks there).
+RUNTIME_RESOURCES = ROOT / "ggbg_desktop" / "resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)  # hicolor PNGs
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # entries of the Windows .ico
 
@@ -139,18 +143,17 @@ def plugin_kept(category: str, filename: str) -> bool:
 
 
 def resource_files(root: Path = ROOT) -> list[tuple[Path, str]]:
-    """(source file, folder inside the bundle) for every resource file.
+    """(source file, folder inside the bundle) for every data file of the package ggbg_desktop.resources.
 
-    resources/ is the package ggbg_desktop.resources, so its files go to
-    ``ggbg_desktop/resources/…`` where ``resource_path()`` looks for them.
+    They go to ``ggbg_desktop/resources/…`` in the bundle, where ``resource_path()`` looks for them.
     """
-    base = root / "resources"
+    base = root / RUNTIME_RESOURCES.relative_to(ROOT)
     out = []
     for path in sorted(base.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix in (".py", ".pyc"):
             continue
-        rel = path.parent.relative_to(base)
-        out.append((path, str(Path("ggbg_desktop", "resources", rel))))
+        rel = path.parent.relative_to(root)
+        out.append((path, str(rel)))
     return out
 
 

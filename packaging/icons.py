@@ -1,4 +1,4 @@
-"""Render the app icon (resources/icons/ggbg.svg) to PNGs and a Windows .ico at build time.
+"""Render the app icon (resources/icons/ggbg.svg, build-time artwork) to PNGs and a Windows .ico at build time.
 
 Qt draws the SVG (QtSvg ships with PySide6-Essentials); the .ico container is
 written here (small sizes as 32-bit bitmaps, which every Windows tool reads; 256

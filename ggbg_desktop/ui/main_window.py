@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
 
 
 def user_guide_text() -> str:
-    """使用说明, shipped as resources/help/user-guide.md."""
+    """使用说明, shipped as ggbg_desktop/resources/help/user-guide.md."""
     from ..resources import resource_path
 
     path = resource_path("help/user-guide.md")

@@ -2,8 +2,8 @@
 # Smoke test of the Windows installer under Wine (Linux): bash packaging/windows/check.sh [setup.exe]
 #
 # In a fresh Wine prefix that speaks Chinese (LANG=zh_CN.UTF-8: code page 936, as on Chinese Windows):
-#  1. setup.exe /S installs per user: files in %LOCALAPPDATA%\Programs\ggbg-desktop, Start-menu entry,
-#     .ggbg association, uninstall entry;
+#  1. setup.exe /S installs per user: files in %LOCALAPPDATA%\Programs\ggbg-desktop (the user guide at
+#     _internal\ggbg_desktop\resources\help\user-guide.md), Start-menu entry, .ggbg association, uninstall entry;
 #  2. the installed ggbg.exe checks and converts a seed report in a folder named with Chinese characters and
 #     spaces; its Chinese output is read back (GBK in the Chinese prefix, UTF-8 with code page 1252);
 #  3. ggbg-desktop.exe --exit-when-ready opens the report on Xvfb (Qt's real "windows" platform) and exits 0;
@@ -74,6 +74,10 @@ for f in ggbg.exe ggbg-desktop.exe uninstall.exe _internal; do
   [ -e "$INSTDIR/$f" ] || fail "$INSTDIR/$f missing"
 done
 [ -f "$LNK" ] || fail "no Start-menu entry at $LNK"
+# the program's data files, where resource_path() looks in the frozen program (帮助 → 使用说明 reads this)
+GUIDE="$INSTDIR/_internal/ggbg_desktop/resources/help/user-guide.md"
+[ -f "$GUIDE" ] || fail "the user guide is not installed at $GUIDE"
+head -n 1 "$GUIDE" | grep -q "使用说明" || fail "$GUIDE is not the user guide"
 regval() { wine reg query "$1" /ve 2>/dev/null | tr -d '\r' | awk -F'REG_SZ' 'NF > 1 {sub(/^[ \t]+/, "", $2); print $2}'; }
 [ "$(regval 'HKCU\Software\Classes\.ggbg')" = ggbg.report ] || fail ".ggbg is not associated"
 regval 'HKCU\Software\Classes\ggbg.report\shell\open\command' | grep -q 'ggbg-desktop.exe" "%1"' ||

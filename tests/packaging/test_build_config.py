@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -63,17 +64,31 @@ def _sources():
 
 
 def test_every_resource_file_is_bundled_where_resource_path_looks():
+    from ggbg_desktop.resources import RESOURCE_DIR, resource_path
+
     bundled = {(src.resolve(), dest) for src, dest in cfg.resource_files()}
-    on_disk = [p for p in (ROOT / "resources").rglob("*")
+    on_disk = [p for p in RESOURCE_DIR.rglob("*")
                if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")]
-    assert on_disk, "resources/ holds no files"
+    assert RESOURCE_DIR.resolve() == (PACKAGE / "resources").resolve() == cfg.RUNTIME_RESOURCES.resolve()
+    assert any(p.name == "user-guide.md" for p in on_disk), on_disk
     for path in on_disk:
-        dest = str(Path("ggbg_desktop", "resources", path.parent.relative_to(ROOT / "resources")))
-        assert (path.resolve(), dest) in bundled, f"{path} is not bundled"
-    assert (cfg.ICON_SVG.resolve(), str(Path("ggbg_desktop", "resources", "icons"))) in bundled
-    # the spec uses that list, and stages resources/ as the package ggbg_desktop.resources
+        rel = path.relative_to(RESOURCE_DIR)
+        assert resource_path(rel.as_posix()) == path
+        assert (path.resolve(), str(Path("ggbg_desktop", "resources", rel.parent))) in bundled, f"{path} is not bundled"
+    assert len(bundled) == len(on_disk)
+    # the spec takes that list; the build-time artwork of the top-level resources/ is not bundled
     assert "cfg.resource_files()" in SPEC_TEXT
-    assert 'ROOT / "resources", STAGE / "ggbg_desktop" / "resources"' in SPEC_TEXT
+    assert 'ROOT / "resources"' not in SPEC_TEXT
+    assert cfg.ICON_SVG.resolve() not in {src for src, _dest in bundled}
+
+
+def test_top_level_resources_hold_build_time_artwork_the_program_never_reads():
+    top = ROOT / "resources"
+    assert cfg.ICON_SVG.parent.parent == top and cfg.ICON_SVG.is_file()
+    assert not list(top.rglob("*.py")), "resources/ is not a package: runtime files go in ggbg_desktop/resources/"
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        assert "ggbg.svg" not in text and "resources/icons" not in text, f"{path} reads build-time artwork"
 
 
 def test_spec_collects_all_submodules_so_new_readers_and_writers_ship():
@@ -180,25 +195,54 @@ def _pyproject():
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_pyproject_lists_every_package_directory():
-    """pyproject lists packages by hand (resources/ is mapped to ggbg_desktop.resources, so
-    automatic discovery is off); a folder of modules missing there ships a broken wheel."""
+def test_pyproject_finds_packages_by_itself():
     setuptools_cfg = _pyproject()["tool"]["setuptools"]
-    listed = set(setuptools_cfg["packages"])
-    on_disk = {".".join(d.relative_to(ROOT).parts) for d in [PACKAGE, *PACKAGE.rglob("*")]
-               if d.is_dir() and "__pycache__" not in d.parts and any(d.glob("*.py"))}
-    missing = sorted(on_disk - listed)
-    assert not missing, f"add to [tool.setuptools] packages in pyproject.toml: {missing}"
-    assert setuptools_cfg["package-dir"].get("ggbg_desktop.resources") == "resources"
-    assert "ggbg_desktop.resources" in listed
+    # automatic discovery, no list kept by hand and no folder mapped onto a package name
+    assert "package-dir" not in setuptools_cfg
+    assert set(setuptools_cfg["packages"]) == {"find"}
+    assert setuptools_cfg["packages"]["find"]["include"] == ["ggbg_desktop*"]
 
 
-def test_pyproject_packages_all_exist():
-    listed = _pyproject()["tool"]["setuptools"]["packages"]
-    mapped = _pyproject()["tool"]["setuptools"].get("package-dir", {})
-    for name in listed:
-        folder = ROOT / mapped[name] if name in mapped else ROOT.joinpath(*name.split("."))
-        assert (folder / "__init__.py").is_file(), f"pyproject lists {name}, but {folder}/__init__.py is missing"
+def _package_dirs() -> list[Path]:
+    return sorted(d for d in [PACKAGE, *PACKAGE.rglob("*")]
+                  if d.is_dir() and "__pycache__" not in d.parts and any(d.glob("*.py")))
+
+
+def test_wheel_holds_every_package_and_data_file_and_nothing_else(tmp_path):
+    """Built with the backend pyproject names, from a copy of the source tree (the build writes build/)."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "venv", "build", "dist", "__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis"))
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                            "-w", str(tmp_path / "wheel"), str(source)], capture_output=True, text=True, timeout=180)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "wheel").glob("ggbg_desktop-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    packages = _package_dirs()
+    assert PACKAGE / "resources" in packages
+    for folder in packages:
+        init = (folder / "__init__.py").relative_to(ROOT).as_posix()
+        assert init in names, f"the wheel lacks {init}: a folder of modules without __init__.py is not found"
+    data = [p for p in (PACKAGE / "resources").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in data:
+        assert path.relative_to(ROOT).as_posix() in names, f"the wheel lacks {path} (pyproject package-data)"
+    assert "ggbg_desktop/resources/help/user-guide.md" in names
+    others = {name.split("/")[0] for name in names} - {"ggbg_desktop"}  # no resources/, tests/, packaging/
+    assert len(others) == 1 and others.pop().endswith(".dist-info"), sorted(names)
+    assert not any(name.endswith((".pyc", ".svg")) or "__pycache__" in name for name in names), sorted(names)
+
+
+def test_installed_package_finds_the_user_guide(tmp_path):
+    """From the installed (editable) package, in a fresh interpreter away from the source tree."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = "from ggbg_desktop.resources import resource_path; print(resource_path('help/user-guide.md'))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         check=True, timeout=60).stdout.strip()
+    guide = Path(out)
+    assert guide.is_file(), out
+    assert guide.read_text(encoding="utf-8").startswith("# 使用说明\n")
+    assert guide.read_bytes() == (PACKAGE / "resources" / "help" / "user-guide.md").read_bytes()
 
 
 def test_pyproject_has_build_extra_and_entry_points():
