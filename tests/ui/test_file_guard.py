@@ -285,9 +285,11 @@ def test_the_window_refuses_special_and_hostile_files_like_the_cli(qtbot, window
     deep.write_bytes(mht_nested(3000))
     before = native.dumps(window.state.report)
     for path, words in ((fifo, "管道"), (deep, "嵌套")):
+        said = len(dialogs.errors)
         window.files.import_path(path)
-        qtbot.waitUntil(lambda: not window.worker.busy, timeout=10000)
-        assert dialogs.errors and words in dialogs.errors[-1][1]
+        # the worker is free a turn of the event loop before its message is shown: wait for the message
+        qtbot.waitUntil(lambda said=said: len(dialogs.errors) > said, timeout=10000)
+        assert not window.worker.busy and words in dialogs.errors[-1][1]
     assert not window.open_path(folder)
     assert "文件夹" in dialogs.errors[-1][1] and "权限" not in dialogs.errors[-1][1]
     assert native.dumps(window.state.report) == before
