@@ -12,8 +12,19 @@ from pathlib import Path
 PACKAGING_DIR = Path(__file__).resolve().parent
 ROOT = PACKAGING_DIR.parent
 
+
+def package_constant(name: str, root: Path = ROOT) -> str:
+    """A string constant of ``ggbg_desktop/__init__.py`` (``__version__``, ``APP_NAME``), read without
+    importing the package: the program's own value is the one every package and installer shows."""
+    text = (root / "ggbg_desktop" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(rf'^{re.escape(name)}\s*=\s*["\']([^"\']+)["\']', text, re.MULTILINE)
+    if not match:
+        raise RuntimeError(f"ggbg_desktop/__init__.py has no {name}")
+    return match.group(1)
+
+
 APP_ID = "ggbg-desktop"  # package name, /opt folder, .desktop file, icon name
-APP_NAME = "政府信息公开年报编辑器"
+APP_NAME = package_constant("APP_NAME")  # the name the window titles itself with
 APP_NAME_EN = "GGBG Desktop"
 MIME_TYPE = "application/x-ggbg"
 EXTENSION = ".ggbg"
@@ -159,8 +170,4 @@ def resource_files(root: Path = ROOT) -> list[tuple[Path, str]]:
 
 def version(root: Path = ROOT) -> str:
     """``ggbg_desktop.__version__``, read without importing the package."""
-    text = (root / "ggbg_desktop" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__\s*=\s*["\']([^"\']+)["\']', text, re.MULTILINE)
-    if not match:
-        raise RuntimeError("ggbg_desktop/__init__.py has no __version__")
-    return match.group(1)
+    return package_constant("__version__", root)

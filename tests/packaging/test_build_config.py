@@ -459,6 +459,7 @@ def test_nsis_installs_per_user_with_start_menu_association_and_uninstaller():
     assert re.search(r"^RequestExecutionLevel user$", nsi, re.MULTILINE)
     assert re.search(r'^InstallDir "\$LOCALAPPDATA\\Programs\\\$\{APP_ID\}"$', nsi, re.MULTILINE)
     assert f'!define APP_ID "{cfg.APP_ID}"' in nsi and f'!define GUI_EXE "{cfg.GUI_EXE}.exe"' in nsi
+    assert f'!define APP_NAME "{cfg.APP_NAME}"' in nsi  # the installer names the program as its window does
     assert '!insertmacro MUI_LANGUAGE "SimpChinese"' in nsi
     assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME}.lnk" "$INSTDIR\\${GUI_EXE}"' in nsi
     assert 'WriteRegStr HKCU "Software\\Classes\\.ggbg" "" "${PROG_ID}"' in nsi
@@ -517,3 +518,11 @@ def test_build_py_prints_chinese_commands_on_a_cp1252_console(monkeypatch):
     build_py.console_safe_output()
     build_py.run([sys.executable, "-c", "pass", "示例县人民政府"])  # printed before it runs
     assert "示例县人民政府" in raw.getvalue().decode("utf-8")
+
+
+def test_the_program_name_is_the_package_s_own():
+    """One APP_NAME: the packaging reads it from ggbg_desktop/__init__.py, as the window does."""
+    import ggbg_desktop
+
+    assert cfg.APP_NAME == ggbg_desktop.APP_NAME and cfg.version() == ggbg_desktop.__version__
+    assert ggbg_desktop.APP_NAME not in (ROOT / "packaging" / "bundle_config.py").read_text(encoding="utf-8")
