@@ -10,6 +10,12 @@ from __future__ import annotations
 import io
 from datetime import datetime, timezone
 
+import docx  # python-docx: this module is loaded only when a Word file is written (formats/registry.py)
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.shared import Mm
+from lxml import etree
+
 from ...report.model import Report
 from .. import fonts
 from ..document import CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document, Paragraph, Table
@@ -37,8 +43,6 @@ def qn(name: str) -> str:
 
 def w(tag: str, *children, **attributes):
     """A ``w:`` element with ``w:`` attributes (``None`` values and children are left out)."""
-    from docx.oxml import OxmlElement
-
     element = OxmlElement(f"w:{tag}")
     for key, value in attributes.items():
         if value is not None:
@@ -70,8 +74,6 @@ def export(report: Report, options) -> bytes:
 
 
 def write(document: Document, options) -> bytes:
-    import docx  # python-docx, imported only when a Word file is written
-
     font_set = getattr(options, "font_set", fonts.OFFICIAL)
     word = docx.Document()
     _drop_template_leftovers(word)
@@ -366,15 +368,11 @@ def font_table_element(font_set: str):
 
 
 def font_table_xml(font_set: str) -> bytes:
-    from lxml import etree
-
     return etree.tostring(font_table_element(font_set), xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _replace_font_table(word, font_set: str) -> None:
     """A new font-table part in place of the template's (python-docx keeps it as opaque bytes)."""
-    from docx.opc.part import Part
-
     for rid, rel in list(word.part.rels.items()):
         if rel.reltype.endswith("/fontTable"):
             old = rel.target_part
@@ -404,8 +402,6 @@ def _drop_template_leftovers(word) -> None:
 
 
 def _set_section(word) -> None:
-    from docx.shared import Mm
-
     section = word.sections[0]
     section.page_width, section.page_height = Mm(o.PAGE_WIDTH_MM), Mm(o.PAGE_HEIGHT_MM)
     section.top_margin, section.bottom_margin = Mm(o.MARGIN_TOP_MM), Mm(o.MARGIN_BOTTOM_MM)
