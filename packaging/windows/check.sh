@@ -138,11 +138,14 @@ grep -q "个错误" "$WORK/check-1252.out" || fail "ggbg check under code page 1
 
 # ---- 3. the window on Xvfb ---------------------------------------------------------------------------------
 say "ggbg-desktop.exe on Xvfb"
-display=:$(( 90 + RANDOM % 100 ))
+number=$(( 90 + RANDOM % 100 ))
+while [ -e "/tmp/.X$number-lock" ]; do number=$(( number + 1 )); done  # a display no other X server holds
+display=:$number
 Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null; wineserver -k 2>/dev/null || true' EXIT
+trap 'kill $xvfb 2>/dev/null || true; wineserver -k 2>/dev/null || true' EXIT
 sleep 2
+kill -0 "$xvfb" 2>/dev/null || fail "Xvfb did not start on $display"
 export DISPLAY=$display
 GUI=$(winpath "$INSTDIR/ggbg-desktop.exe")
 t0=$(date +%s)
