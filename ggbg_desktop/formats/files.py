@@ -16,8 +16,7 @@ from ..errors import UserError
 @cache
 def zip_errors() -> tuple[type[BaseException], ...]:
     """Everything zipfile raises on a damaged archive while opening it or reading a member: a
-    flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError.
-    (A function so that reading a .ggbg does not import zipfile.)"""
+    flipped byte in the "version needed" field gives NotImplementedError, an odd flag RuntimeError."""
     return (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
             OSError, EOFError, KeyError, IndexError, struct.error, UnicodeDecodeError)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ..errors import UserError
 from ..formats import native
+from ..formats.filenames import file_stem
 from .dialogs import DISCARD, SAVE
 from .recovery import offer_left_behind
 from ..report.schema import header_field
@@ -147,7 +148,7 @@ class FileCommands(QObject):
         return self.save_to(path)
 
     def save_as(self) -> bool:
-        suggested = str(Path(self._start_dir()) / (self.state.report.meta.display_title() or "年度报告"))
+        suggested = str(Path(self._start_dir()) / file_stem(self.state.report.meta.display_title()))
         path, _chosen = self.dialogs.save_file(self.window, "另存为", suggested + native.EXTENSION, NATIVE_FILTER)
         if not path:
             return False
@@ -229,7 +230,7 @@ class FileCommands(QObject):
         from ..formats.registry import WRITERS, write_path
 
         filters = export_filters()
-        name = self.state.report.meta.display_title() or "年度报告"
+        name = file_stem(self.state.report.meta.display_title())
         path, chosen = self.dialogs.choose_export_target(
             self.window, str(Path(self._start_dir()) / (name + WRITERS[0].extensions[0])), ";;".join(filters))
         if not path:

@@ -268,3 +268,28 @@ def test_qt_file_dialog_speaks_chinese(qtbot, real_window, answers):
     answers.wait_done()
     english = [t for t in texts if any(word in t for word in ("Open", "Cancel", "Look in", "File name", "Files of"))]
     assert texts and not english, texts
+
+
+def test_export_under_the_name_the_title_suggests_even_with_a_slash_in_it(qtbot, real_window, answers, tmp_path):
+    """A joint report's title "…发展和改革局/…粮食局…" proposed the folder "…发展和改革局" and the name "…粮食局…":
+    accepting the proposal saved nowhere. The proposal is the title with ／ and lands where the clerk is."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    window = real_window
+    report = complete_report()
+    report.meta.title = "某县发展和改革局/某县粮食局2024年政府信息公开工作年度报告"
+    window.state.load(report, None)
+    window.settings.set_last_directory(str(tmp_path))
+    proposed = []
+
+    def accept_as_proposed(dialog: QFileDialog):
+        proposed.append(dialog.findChild(QLineEdit, "fileNameEdit").text())
+        dialog.accept()
+
+    answers.expect(lambda w: isinstance(w, QFileDialog) and w.windowTitle() == "导出", accept_as_proposed, "export")
+    find_action(window, "文件", "导出").trigger()
+    answers.wait_done()
+    _idle(qtbot, window)
+    expected = tmp_path / "某县发展和改革局／某县粮食局2024年政府信息公开工作年度报告.docx"
+    assert proposed == [expected.name]
+    assert expected.exists() and read_path(expected).report.tables == report.tables
