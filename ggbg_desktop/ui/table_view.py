@@ -345,8 +345,14 @@ class ReportTableView(QTableView):
             if cell.value is not None:
                 return cell.row, cell.col
 
+    def _typed_in(self, position: tuple[int, int]) -> bool:
+        """True for a figure the clerk fills (not a total that 自动合计 computes)."""
+        cell = self.table_model.cell_at(*position)
+        return cell is not None and cell.value is not None and not self.table_model.state.is_computed(cell.value)
+
     def _reading_order_step(self, position: tuple[int, int], forward: bool) -> tuple[int, int]:
-        values = self._values
+        """The next figure to fill in reading order (Tab, Shift+Tab), past totals 自动合计 computes."""
+        values = [p for p in self._values if self._typed_in(p)] or self._values
         if position in values:
             i = values.index(position)
             return values[(i + (1 if forward else -1)) % len(values)]
@@ -376,8 +382,13 @@ class ReportTableView(QTableView):
         return self.table_model.index(*target)
 
     def _move_down_after_enter(self) -> None:
+        """Enter goes down the column to the next figure to fill, past computed totals."""
         pos = self._anchor_position(self.currentIndex())
-        target = self._step(pos, 1, 0) or self._reading_order_step(pos, True)
+        target = self._step(pos, 1, 0)
+        while target is not None and not self._typed_in(target):
+            target = self._step(target, 1, 0)
+        if target is None:
+            target = self._reading_order_step(pos, True)
         self.setCurrentIndex(self.table_model.index(*target))
 
     def closeEditor(self, editor, hint):
@@ -404,9 +415,23 @@ class ReportTableView(QTableView):
                 return
             text = event.text()
             modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if text and text.isprintable() and not text.isspace() and not modified and self._start_typing(event):
-                return
+            if text and text.isprintable() and not text.isspace() and not modified:
+                if self._start_typing(event):
+                    return
+                if self._computed_here():
+                    return
         super().keyPressEvent(event)
+
+    def _computed_here(self) -> bool:
+        """Typing on a total that 自动合计 computes: say why nothing is typed, instead of nothing."""
+        ref = self.table_model.ref_at(self.currentIndex())
+        if ref is None or not self.table_model.state.is_computed(ref):
+            return False
+        label = self.table_model.spec.cell_label(ref.row, ref.col)
+        text = f"{label}由自动合计算出，不能直接填写；要手工填写合计，请先关闭“工具 → 自动合计”"
+        QToolTip.showText(self.viewport().mapToGlobal(self.visualRect(self.currentIndex()).bottomLeft()), text, self)
+        self.message.emit(text)
+        return True
 
     def _start_typing(self, key: QKeyEvent) -> bool:
         """Type-to-overwrite: the first key opens the editor with just that key in it."""
