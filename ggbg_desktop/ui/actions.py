@@ -34,6 +34,9 @@ ACTIONS = (
     ("act_copy", "复制(&C)", "copy", K.Copy, None, "复制选中的文字或数字"),
     ("act_paste", "粘贴(&P)", "paste", K.Paste, None, "粘贴文字，或从 Excel/WPS 复制的一块数字"),
     ("act_find", "查找(&F)…", "find_bar.start", K.Find, None, "在导语和各部分文字中查找"),
+    ("act_next_part", "下一部分(&N)", "tabs.next_part", "Ctrl+PgDown", None,
+     "转到下一部分的表格或文字（一 → 二 → … → 六）"),
+    ("act_previous_part", "上一部分(&B)", "tabs.previous_part", "Ctrl+PgUp", None, "转到上一部分的表格或文字"),
     ("act_fill_zero", "空白格填 0(&Z)", "fill_blanks_with_zero", None, None,
      "把表二、表三、表四中所有未填的数字格填为 0（可撤销）"),
     ("act_check", "检查(&K)", "run_check", "F7", SP.SP_DialogApplyButton, "列出全部错误和提示，并跳到第一处错误"),
@@ -118,8 +121,8 @@ def create_menus(window) -> None:
     file_menu.addAction(window.act_quit)
 
     edit_menu = bar.addMenu("编辑(&E)")
-    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | act_fill_zero | "
-                            "act_insert_drafted act_update_drafted")
+    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | "
+                            "act_next_part act_previous_part | act_fill_zero | act_insert_drafted act_update_drafted")
 
     tools = bar.addMenu("工具(&T)")
     _add(tools, window, "act_check act_auto_totals | act_rollover act_load_last_year act_show_last_year | "
