@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
                 self.table_views[finding.cells[0].table].go_to(finding.cells[0])
         self.statusBar().showMessage(finding.message, 8000)
         self._finding_shown = finding
+        self.findings_panel.select(finding)
 
     def run_check(self) -> None:
         self.state.recheck()
