@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
-        from PySide6.QtWidgets import QTextBrowser
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
 
         dialog = QDialog(self)
         dialog.setObjectName("help_dialog")
@@ -248,7 +248,12 @@ class MainWindow(QMainWindow):
         browser = QTextBrowser(dialog)
         browser.setOpenExternalLinks(True)
         browser.setMarkdown(user_guide_text())
-        QVBoxLayout(dialog).addWidget(browser)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(dialog)  # a way out besides the title bar's ×, which not every desktop draws
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
