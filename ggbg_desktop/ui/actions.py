@@ -106,6 +106,8 @@ def create_actions(window) -> None:
     window.act_show_last_year.toggled.connect(window.drafting.show_last_year)
     for key in ("p1", "p6"):
         window.text_editors[key].context_actions = [window.act_insert_drafted]
+    for editor in window.text_editors.values():
+        editor.history_actions = {"edit-undo": window.act_undo, "edit-redo": window.act_redo}
     window.act_show_findings = window.findings_panel.toggleViewAction()
     window.act_show_findings.setText("检查结果面板")
 

@@ -34,3 +34,31 @@ def test_the_user_guide_closes_with_its_own_button(qtbot, real_window):
                  and w.windowTitle() == "使用说明")
     click_button(guide, "关闭")
     qtbot.waitUntil(lambda: not guide.isVisible(), timeout=2000)
+
+
+def test_undo_from_a_texts_right_click_menu(qtbot, real_window, answers):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    from .helpers import type_chinese
+
+    window = real_window
+    window.tabs.setCurrentWidget(window.part_pages["p5"])
+    editor = window.text_editors["p5"]
+    type_chinese(editor, "整改")
+    assert window.state.report.parts["p5"] == "整改"
+    offered = []
+
+    def read_the_menu(menu: QMenu):
+        offered.extend((a.text(), a.isEnabled(), a) for a in menu.actions())
+        menu.close()
+
+    answers.expect(lambda w: isinstance(w, QMenu), read_the_menu, "right-click menu")
+    where = editor.viewport().rect().center()
+    QApplication.sendEvent(editor.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where,
+                                                                 editor.viewport().mapToGlobal(where)))
+    answers.wait_done()
+    undo = [(enabled, action) for text, enabled, action in offered if text.startswith("撤销")]
+    assert len(undo) == 1 and undo[0][0], [(text, enabled) for text, enabled, _a in offered]
+    undo[0][1].trigger()
+    assert window.state.report.parts["p5"] == ""  # the typing, undone in one step
