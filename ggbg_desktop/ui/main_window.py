@@ -9,8 +9,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..report import ERROR
-from ..report.schema import PARTS
+from ..report import ERROR, TOTAL_CELLS
+from ..report.schema import PARTS, TABLE_NAMES, TABLES
+from ..report.values import format_figure
 from ..report.template import new_report
 from .actions import create_actions, create_menus
 from .dialogs import Dialogs
@@ -170,8 +171,22 @@ class MainWindow(QMainWindow):
         self.auto_label.setText("自动合计：开" if on else "自动合计：关")
 
     def auto_totals_toggled(self, on: bool) -> None:
+        before = self.state.snapshot(TOTAL_CELLS) if on else {}
         self.state.set_auto_totals(on)
-        self.show_message("合计格将自动计算" if on else "合计格可手工填写，填写后将检查")
+        if not on:
+            self.show_message("合计格可手工填写，填写后将检查")
+            return
+        # Totals typed or imported that disagree with their items are overwritten: say so, with one example.
+        replaced = [ref for ref, value in before.items()
+                    if value is not None and self.state.report.value(ref) != value]
+        if not replaced:
+            self.show_message("合计格将自动计算")
+            return
+        ref = min(replaced)
+        example = (f"{TABLE_NAMES[ref.table]} {TABLES[ref.table].cell_label(ref.row, ref.col)}："
+                   f"{format_figure(before[ref])} → {format_figure(self.state.report.value(ref))}")
+        self.show_message(f"已开启自动合计：{len(replaced)} 个原有合计与各项之和不符，已改为各项之和"
+                          f"（可撤销），如{example}", 15000)
 
     def fill_blanks_with_zero(self) -> None:
         n = self.state.fill_blanks_with_zero()
