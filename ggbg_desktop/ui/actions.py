@@ -53,6 +53,10 @@ ACTIONS = (
 )
 
 
+# Actions that work on the focused editor's own selection: they leave a cell editor open.
+ON_THE_FOCUSED_EDITOR = ("act_cut", "act_copy", "act_paste")
+
+
 def _slot(window, path: str):
     target = window
     for name in path.split("."):
@@ -79,7 +83,10 @@ def create_actions(window) -> None:
     for attribute, text, path, keys, icon, tip in ACTIONS:
         action = _make(window, text, keys, icon, tip)
         slot = _slot(window, path)
-        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        if attribute in ON_THE_FOCUSED_EDITOR:
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        else:  # a figure or date still being typed is taken first, as if the clerk had left the field
+            action.triggered.connect(lambda _checked=False, slot=slot: (window.commit_pending_edit(), slot()))
         setattr(window, attribute, action)
     stack = window.state.undo_stack
     window.act_undo = stack.createUndoAction(window, "撤销")

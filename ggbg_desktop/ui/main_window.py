@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..report import ERROR, TOTAL_CELLS
@@ -192,6 +192,18 @@ class MainWindow(QMainWindow):
         n = self.state.fill_blanks_with_zero()
         self.show_message(f"已把 {n} 个空白格填为 0，可用“撤销”恢复" if n else "没有空白的数字格", 6000)
 
+    def commit_pending_edit(self) -> None:
+        """What the clerk has typed but not yet left goes into the report: a figure in its cell editor,
+        a 发布日期 or 信息处理费 field (they take their text on leaving). Saving, closing, exporting
+        or checking with the cursor still there would otherwise miss it, and closing would not ask."""
+        for view in list(self.table_views.values()):
+            view.commit_edit()
+        widget = QApplication.focusWidget()
+        fees = getattr(self.tabs, "fees_form", None)
+        if isinstance(widget, QLineEdit) and any(
+                box is not None and box.isAncestorOf(widget) for box in (self.header, fees)):
+            widget.editingFinished.emit()
+
     # ---- going to a finding ------------------------------------------------------
     def go_to_finding(self, finding) -> None:
         part = part_of(finding)
@@ -290,6 +302,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         if self.worker.busy:
             self.worker.cancel()  # an import still reading is abandoned; nothing of it is used
+        self.commit_pending_edit()
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -396,6 +396,15 @@ class ReportTableView(QTableView):
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_down_after_enter()
 
+    def commit_edit(self) -> None:
+        """A figure still in its cell editor goes into the report now (before saving, closing, checking)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     # ---- keys ----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
