@@ -377,6 +377,14 @@ class ReportTableView(QTableView):
             target = self._step(pos, drow, dcol)
             if target is None:
                 return current
+        elif action in (A.MoveHome, A.MoveEnd):  # the row's first or last figure; with Ctrl the table's
+            whole_table = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            line = self._values if whole_table else [p for p in self._values if p[0] == pos[0]] or self._values
+            target = line[0] if action == A.MoveHome else line[-1]
+        elif action in (A.MovePageUp, A.MovePageDown):  # a page up or down, onto the figure nearest the column
+            landed = super().moveCursor(action, modifiers)
+            row = landed.row() if landed.isValid() else pos[0]
+            target = min(self._values, key=lambda p: (abs(p[0] - row), abs(p[1] - pos[1])))
         if target is None:
             return super().moveCursor(action, modifiers)
         return self.table_model.index(*target)

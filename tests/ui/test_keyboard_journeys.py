@@ -111,3 +111,32 @@ def test_typing_on_a_computed_total_says_why_nothing_is_typed(qtbot, real_window
     qtbot.keyClicks(view, "5")
     _press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.state.report.value(total) == 5, timeout=2000)
+
+
+def test_home_end_and_page_keys_land_on_figures_that_take_typing(qtbot, real_window):
+    window = real_window
+    _active(qtbot, window)
+    view = show_table(window, "t3")
+    model = window.table_models["t3"]
+    view.setCurrentIndex(model.index_of(CellRef("t3", 0, 3)))
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+
+    def at():
+        return model.ref_at(view.currentIndex())
+
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _press(qtbot, Qt.Key.Key_Home)
+    assert at() == CellRef("t3", 0, 0)  # the row's first figure, not its label
+    _press(qtbot, Qt.Key.Key_End)
+    assert at() == CellRef("t3", 0, 6)
+    _press(qtbot, Qt.Key.Key_End, ctrl)
+    assert at() == CellRef("t3", 24, 6)
+    _press(qtbot, Qt.Key.Key_Home, ctrl)
+    assert at() == CellRef("t3", 0, 0)
+    _press(qtbot, Qt.Key.Key_PageDown)
+    landed = at()
+    assert landed is not None and landed.row > 0 and landed.col == 0, landed
+    _type_figures(qtbot, ["8"], finish=Qt.Key.Key_Return)
+    assert window.state.report.value(landed) == 8
+    _press(qtbot, Qt.Key.Key_PageUp)
+    assert at() is not None and at().col == 0
