@@ -432,20 +432,25 @@ class ReportTableView(QTableView):
                 return
             text = event.text()
             modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if text and text.isprintable() and not text.isspace() and not modified:
-                if self._start_typing(event):
-                    return
-                if self._computed_here():
-                    return
+            typed = bool(text) and text.isprintable() and not text.isspace() and not modified
+            if typed and (self._start_typing(event) or self._say_why_not_typed()):
+                return
         super().keyPressEvent(event)
 
-    def _computed_here(self) -> bool:
-        """Typing on a total that 自动合计 computes: say why nothing is typed, instead of nothing."""
-        ref = self.table_model.ref_at(self.currentIndex())
-        if ref is None or not self.table_model.state.is_computed(ref):
+    def _say_why_not_typed(self) -> bool:
+        """Typing on a total that 自动合计 computes, or on a printed label: say why nothing is typed."""
+        index = self.currentIndex()
+        ref = self.table_model.ref_at(index)
+        if ref is None:
+            cell = self.table_model.cell_at(index.row(), index.column()) if index.isValid() else None
+            if cell is None or not cell.text:
+                return False
+            text = f"“{cell.text}”是表格的固定文字，不能修改；数字请填在它所在行或列的数字格中"
+        elif self.table_model.state.is_computed(ref):
+            label = self.table_model.spec.cell_label(ref.row, ref.col)
+            text = f"{label}由自动合计算出，不能直接填写；要手工填写合计，请先关闭“工具 → 自动合计”"
+        else:
             return False
-        label = self.table_model.spec.cell_label(ref.row, ref.col)
-        text = f"{label}由自动合计算出，不能直接填写；要手工填写合计，请先关闭“工具 → 自动合计”"
         QToolTip.showText(self.viewport().mapToGlobal(self.visualRect(self.currentIndex()).bottomLeft()), text, self)
         self.message.emit(text)
         return True

@@ -140,3 +140,19 @@ def test_home_end_and_page_keys_land_on_figures_that_take_typing(qtbot, real_win
     assert window.state.report.value(landed) == 8
     _press(qtbot, Qt.Key.Key_PageUp)
     assert at() is not None and at().col == 0
+
+
+def test_typing_on_a_row_label_says_where_figures_go(qtbot, real_window):
+    window = real_window
+    _active(qtbot, window)
+    view = show_table(window, "t3")
+    model = window.table_models["t3"]
+    row = model.index_of(CellRef("t3", 0, 0)).row()
+    label = next(model.index(row, c) for c in range(model.columnCount()) if model.ref_at(model.index(row, c)) is None)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(label).center())
+    assert model.ref_at(view.currentIndex()) is None
+    before = window.state.report.copy()
+    qtbot.keyClicks(view, "9")
+    assert window.state.report == before
+    message = window.statusBar().currentMessage()
+    assert "固定文字" in message and "本年新收" in message, message
