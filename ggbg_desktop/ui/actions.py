@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from .drafting_commands import DraftingCommands
+from .history import History
 from .settings import FONT_SETS
 
 SP = QStyle.StandardPixmap
@@ -88,12 +89,10 @@ def create_actions(window) -> None:
         else:  # a figure or date still being typed is taken first, as if the clerk had left the field
             action.triggered.connect(lambda _checked=False, slot=slot: (window.commit_pending_edit(), slot()))
         setattr(window, attribute, action)
-    stack = window.state.undo_stack
-    window.act_undo = stack.createUndoAction(window, "撤销")
-    window.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+    window.history = History(window)  # 撤销/重做 that bring what they changed into view
+    window.act_undo = window.history.undo_action
     window.act_undo.setIcon(window.style().standardIcon(SP.SP_ArrowBack))
-    window.act_redo = stack.createRedoAction(window, "重做")
-    window.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo) + [QKeySequence("Ctrl+Y")])
+    window.act_redo = window.history.redo_action
     window.act_redo.setIcon(window.style().standardIcon(SP.SP_ArrowForward))
     for action in (window.act_undo, window.act_redo):
         window.addAction(action)
@@ -153,12 +152,12 @@ def create_menus(window) -> None:
     stack = window.state.undo_stack
     # Short texts on the toolbar (the menu's undo action reads "撤销 修改表三 …").
     undo = QAction(window.act_undo.icon(), "撤销", window)
-    undo.triggered.connect(stack.undo)
+    undo.triggered.connect(window.history.undo)
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"撤销：{text}" if text else "撤销"))
     undo.setEnabled(False)
     redo = QAction(window.act_redo.icon(), "重做", window)
-    redo.triggered.connect(stack.redo)
+    redo.triggered.connect(window.history.redo)
     stack.canRedoChanged.connect(redo.setEnabled)
     stack.redoTextChanged.connect(lambda text: redo.setToolTip(f"重做：{text}" if text else "重做"))
     redo.setEnabled(False)
