@@ -321,8 +321,10 @@ class ReportTableView(QTableView):
 
     # ---- moving between figures ---------------------------------------
     def go_to(self, ref) -> None:
+        """Make ``ref`` the current and only selected cell (not added to the selection by a Ctrl still held
+        from the Ctrl+Z or the shortcut that brought the clerk here)."""
         index = self.table_model.index_of(ref)
-        self.setCurrentIndex(index)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -51,3 +51,17 @@ def test_undoing_the_organ_leaves_the_part_shown(qtbot, real_window):
     find_action(window, "编辑", "撤销").trigger()
     assert window.state.report.meta.organ == ""
     assert window.tabs.currentWidget() is window.part_pages["p4"]  # the header is always in view
+
+
+def test_ctrl_z_leaves_only_the_undone_figure_selected(qtbot, real_window):
+    window = real_window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    type_into(qtbot, window, CellRef("t2", 0, 2), "3", finish=Qt.Key.Key_Tab)  # on to 行政规范性文件
+    window.tabs.setCurrentWidget(window.part_pages["p5"])
+    window.text_editors["p5"].setFocus()
+    qtbot.waitUntil(window.text_editors["p5"].hasFocus, timeout=2000)
+    qtbot.keyClick(window.text_editors["p5"], Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    view, model = window.table_views["t2"], window.table_models["t2"]
+    assert window.tabs.currentWidget() is window.part_pages["p2"]
+    assert [model.ref_at(i) for i in view.selectionModel().selectedIndexes()] == [CellRef("t2", 0, 2)]
