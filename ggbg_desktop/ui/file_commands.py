@@ -92,6 +92,7 @@ class FileCommands(QObject):
 
     def maybe_save(self) -> bool:
         """True when the current report may be replaced (saved, discarded, or nothing to lose)."""
+        self.window.commit_pending_edit()  # 最近打开 and a dropped file come here without a menu action
         if not self.state.is_dirty:
             return True
         # The file's name, or the report's title: display_name() reads “导入自“x.docx”，未保存”,

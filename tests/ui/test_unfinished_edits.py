@@ -78,3 +78,20 @@ def test_check_with_a_figure_still_in_its_cell_checks_that_figure(qtbot, real_wi
     find_action(window, "工具", "检查").trigger()
     assert window.state.report.value(CellRef("t4", 0, 0)) == 50
     assert any(CellRef("t4", 0, 0) in f.cells or CellRef("t4", 0, 4) in f.cells for f in window.state.findings)
+
+
+def test_opening_a_recent_file_with_a_figure_still_in_its_cell_asks_to_save(qtbot, real_window, answers, tmp_path):
+    from ggbg_desktop.ui.actions import fill_recent_menu
+
+    window = real_window
+    other = tmp_path / "另一份.ggbg"
+    native.save(complete_report(), other)
+    window.settings.add_recent_file(str(other))
+    _active(qtbot, window)
+    _start_typing(qtbot, window, CELL, "7")
+    fill_recent_menu(window)  # as the menu fills itself when it opens
+    recent = next(a for a in window.recent_menu.actions() if "另一份" in a.text())
+    answers.message("取消", contains="尚未保存")
+    recent.trigger()
+    answers.wait_done()
+    assert window.state.path is None and window.state.report.value(CELL) == 7
