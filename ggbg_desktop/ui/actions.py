@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from .drafting_commands import DraftingCommands
+from .history import History
 from .settings import FONT_SETS
 
 SP = QStyle.StandardPixmap
@@ -34,6 +35,9 @@ ACTIONS = (
     ("act_copy", "复制(&C)", "copy", K.Copy, None, "复制选中的文字或数字"),
     ("act_paste", "粘贴(&P)", "paste", K.Paste, None, "粘贴文字，或从 Excel/WPS 复制的一块数字"),
     ("act_find", "查找(&F)…", "find_bar.start", K.Find, None, "在导语和各部分文字中查找"),
+    ("act_next_part", "下一部分(&N)", "tabs.next_part", "Ctrl+PgDown", None,
+     "转到下一部分的表格或文字（一 → 二 → … → 六）"),
+    ("act_previous_part", "上一部分(&B)", "tabs.previous_part", "Ctrl+PgUp", None, "转到上一部分的表格或文字"),
     ("act_fill_zero", "空白格填 0(&Z)", "fill_blanks_with_zero", None, None,
      "把表二、表三、表四中所有未填的数字格填为 0（可撤销）"),
     ("act_check", "检查(&K)", "run_check", "F7", SP.SP_DialogApplyButton, "列出全部错误和提示，并跳到第一处错误"),
@@ -48,6 +52,10 @@ ACTIONS = (
     ("act_help", "使用说明(&H)", "show_help", K.HelpContents, None, ""),
     ("act_about", "关于(&A)", "show_about", None, None, ""),
 )
+
+
+# Actions that work on the focused editor's own selection: they leave a cell editor open.
+ON_THE_FOCUSED_EDITOR = ("act_cut", "act_copy", "act_paste")
 
 
 def _slot(window, path: str):
@@ -76,14 +84,15 @@ def create_actions(window) -> None:
     for attribute, text, path, keys, icon, tip in ACTIONS:
         action = _make(window, text, keys, icon, tip)
         slot = _slot(window, path)
-        action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        if attribute in ON_THE_FOCUSED_EDITOR:
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+        else:  # a figure or date still being typed is taken first, as if the clerk had left the field
+            action.triggered.connect(lambda _checked=False, slot=slot: (window.commit_pending_edit(), slot()))
         setattr(window, attribute, action)
-    stack = window.state.undo_stack
-    window.act_undo = stack.createUndoAction(window, "撤销")
-    window.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+    window.history = History(window)  # 撤销/重做 that bring what they changed into view
+    window.act_undo = window.history.undo_action
     window.act_undo.setIcon(window.style().standardIcon(SP.SP_ArrowBack))
-    window.act_redo = stack.createRedoAction(window, "重做")
-    window.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo) + [QKeySequence("Ctrl+Y")])
+    window.act_redo = window.history.redo_action
     window.act_redo.setIcon(window.style().standardIcon(SP.SP_ArrowForward))
     for action in (window.act_undo, window.act_redo):
         window.addAction(action)
@@ -103,6 +112,8 @@ def create_actions(window) -> None:
     window.act_show_last_year.toggled.connect(window.drafting.show_last_year)
     for key in ("p1", "p6"):
         window.text_editors[key].context_actions = [window.act_insert_drafted]
+    for editor in window.text_editors.values():
+        editor.history_actions = {"edit-undo": window.act_undo, "edit-redo": window.act_redo}
     window.act_show_findings = window.findings_panel.toggleViewAction()
     window.act_show_findings.setText("检查结果面板")
 
@@ -118,8 +129,8 @@ def create_menus(window) -> None:
     file_menu.addAction(window.act_quit)
 
     edit_menu = bar.addMenu("编辑(&E)")
-    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | act_fill_zero | "
-                            "act_insert_drafted act_update_drafted")
+    _add(edit_menu, window, "act_undo act_redo | act_cut act_copy act_paste | act_find | "
+                            "act_next_part act_previous_part | act_fill_zero | act_insert_drafted act_update_drafted")
 
     tools = bar.addMenu("工具(&T)")
     _add(tools, window, "act_check act_auto_totals | act_rollover act_load_last_year act_show_last_year | "
@@ -141,12 +152,12 @@ def create_menus(window) -> None:
     stack = window.state.undo_stack
     # Short texts on the toolbar (the menu's undo action reads "撤销 修改表三 …").
     undo = QAction(window.act_undo.icon(), "撤销", window)
-    undo.triggered.connect(stack.undo)
+    undo.triggered.connect(window.history.undo)
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"撤销：{text}" if text else "撤销"))
     undo.setEnabled(False)
     redo = QAction(window.act_redo.icon(), "重做", window)
-    redo.triggered.connect(stack.redo)
+    redo.triggered.connect(window.history.redo)
     stack.canRedoChanged.connect(redo.setEnabled)
     stack.redoTextChanged.connect(lambda text: redo.setToolTip(f"重做：{text}" if text else "重做"))
     redo.setEnabled(False)

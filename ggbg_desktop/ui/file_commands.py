@@ -93,9 +93,13 @@ class FileCommands(QObject):
 
     def maybe_save(self) -> bool:
         """True when the current report may be replaced (saved, discarded, or nothing to lose)."""
+        self.window.commit_pending_edit()  # 最近打开 and a dropped file come here without a menu action
         if not self.state.is_dirty:
             return True
-        answer = self.dialogs.ask_save_changes(self.window, self.state.display_name())
+        # The file's name, or the report's title: display_name() reads “导入自“x.docx”，未保存”,
+        # which inside the question's own quotes is hard to read.
+        name = self.state.path.name if self.state.path else (self.state.report.meta.display_title() or "新报告")
+        answer = self.dialogs.ask_save_changes(self.window, name)
         if answer == SAVE:
             return self.save()
         return answer == DISCARD

@@ -81,6 +81,8 @@ class FindingsPanel(QDockWidget):
         findings = list(findings)
         if findings == self._shown:
             return
+        current = self.list.currentItem()
+        chosen = current.data(FINDING_ROLE) if current is not None else None
         was_empty = not self._shown
         self._shown = findings
         if not findings:
@@ -100,7 +102,18 @@ class FindingsPanel(QDockWidget):
                 self._fill(item, finding)
         while self.list.count() > len(findings):
             self.list.takeItem(self.list.count() - 1)
+        # Rows are refilled in place: the highlight stays with the finding the clerk chose, wherever
+        # it moved, or goes when it is fixed; never onto another finding that took its row.
+        self.select(chosen)
         self._sync_update_button()
+
+    def select(self, finding: Finding | None) -> None:
+        """Highlight ``finding``'s row (the one the window went to), or none."""
+        row = self._shown.index(finding) if finding is not None and finding in self._shown else -1
+        if row < 0:
+            self.list.clearSelection()
+        if self.list.currentRow() != row:
+            self.list.setCurrentRow(row)
 
     def _item(self, finding: Finding) -> QListWidgetItem:
         item = QListWidgetItem()

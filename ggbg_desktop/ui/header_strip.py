@@ -1,4 +1,4 @@
-"""The strip above the tabs: organ, year, title (proposed from organ and year) and publish date."""
+"""The strip above the tabs: organ, year, title (proposed from organ and year), publish and signature dates."""
 
 from __future__ import annotations
 
@@ -37,9 +37,15 @@ class HeaderStrip(QWidget):
         self.title = QLineEdit()
         self.published = QLineEdit()
         self.published.setPlaceholderText("如 2024-01-20")
-        self.published.setMaximumWidth(self.fontMetrics().horizontalAdvance("2024-01-20") * 2)
+        # 成文日期, printed under the signature (发布日期 stands in for it when blank); named as Meta's field,
+        # so a finding about it (未填写成文日期) lands here.
+        self.signature_date = QLineEdit()
+        self.signature_date.setPlaceholderText("如 2024-01-15")
+        for date in (self.published, self.signature_date):
+            date.setMinimumWidth(self.fontMetrics().horizontalAdvance("如 2024-01-20") + 16)  # a whole date shows
+            date.setMaximumWidth(self.fontMetrics().horizontalAdvance("2024-01-20") * 2)
         self._undo_filter = _UndoToWindow(self)
-        for w in (self.organ, self.year, self.title, self.published):
+        for w in (self.organ, self.year, self.title, self.published, self.signature_date):
             w.installEventFilter(self._undo_filter)
 
         form_left = QFormLayout()
@@ -47,7 +53,12 @@ class HeaderStrip(QWidget):
         form_left.addRow(header_field("title").label, self.title)
         form_right = QFormLayout()
         form_right.addRow(header_field("year").label, self.year)
-        form_right.addRow(header_field("published").label, self.published)
+        dates = QHBoxLayout()
+        dates.addWidget(self.published)
+        dates.addSpacing(8)
+        dates.addWidget(QLabel(header_field("signature_date").label, self))
+        dates.addWidget(self.signature_date)
+        form_right.addRow(header_field("published").label, dates)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 2)
         layout.addLayout(form_left, 4)
@@ -63,7 +74,9 @@ class HeaderStrip(QWidget):
         self.organ.textEdited.connect(lambda text: state.edit_meta("organ", text.strip()))
         self.title.textEdited.connect(self._title_edited)
         self.year.valueChanged.connect(self._year_changed)
-        self.published.editingFinished.connect(self._date_finished)
+        self.published.editingFinished.connect(lambda: self._date_finished("published", self.published))
+        self.signature_date.editingFinished.connect(
+            lambda: self._date_finished("signature_date", self.signature_date))
         state.metaChanged.connect(self.load)
         state.reportReplaced.connect(self.load)
 
@@ -79,8 +92,10 @@ class HeaderStrip(QWidget):
                 self.title.setText(meta.title)
             self.title.setPlaceholderText(report_title(meta.organ, meta.year) if meta.organ or meta.year
                                           else f"由{header_field('organ').label}和{header_field('year').label}自动生成")
-            if not self.published.hasFocus() or parse_date(self.published.text()) != meta.published:
-                self.published.setText(meta.published or "")
+            for field, edit in (("published", self.published), ("signature_date", self.signature_date)):
+                value = getattr(meta, field)
+                if not edit.hasFocus() or parse_date(edit.text()) != value:
+                    edit.setText(value or "")
         finally:
             self._loading = False
 
@@ -95,15 +110,15 @@ class HeaderStrip(QWidget):
             year = None if value == NO_YEAR else value
             self.state.edit_meta("year", year)
 
-    def _date_finished(self) -> None:
-        text = self.published.text()
+    def _date_finished(self, field: str, edit: QLineEdit) -> None:
+        text = edit.text()
         value = parse_date(text)
         if value is None and text.strip():
-            self.date_note.setText("日期格式应为 2024-01-20")
+            self.date_note.setText(f"{header_field(field).label}格式应为 2024-01-20")
             self.date_note.show()
             return
         self.date_note.hide()
-        self.state.edit_meta("published", value)
-        if value and self.published.text() != value:
-            self.published.setText(value)
+        self.state.edit_meta(field, value)
+        if value and edit.text() != value:
+            edit.setText(value)
 

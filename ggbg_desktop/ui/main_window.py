@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..report import ERROR
-from ..report.schema import PARTS
+from ..report import ERROR, TOTAL_CELLS
+from ..report.schema import PARTS, TABLE_NAMES, TABLES
+from ..report.values import format_figure
 from ..report.template import new_report
 from .actions import create_actions, create_menus
 from .dialogs import Dialogs
@@ -170,12 +171,38 @@ class MainWindow(QMainWindow):
         self.auto_label.setText("自动合计：开" if on else "自动合计：关")
 
     def auto_totals_toggled(self, on: bool) -> None:
+        before = self.state.snapshot(TOTAL_CELLS) if on else {}
         self.state.set_auto_totals(on)
-        self.show_message("合计格将自动计算" if on else "合计格可手工填写，填写后将检查")
+        if not on:
+            self.show_message("合计格可手工填写，填写后将检查")
+            return
+        # Totals typed or imported that disagree with their items are overwritten: say so, with one example.
+        replaced = [ref for ref, value in before.items()
+                    if value is not None and self.state.report.value(ref) != value]
+        if not replaced:
+            self.show_message("合计格将自动计算")
+            return
+        ref = min(replaced)
+        example = (f"{TABLE_NAMES[ref.table]} {TABLES[ref.table].cell_label(ref.row, ref.col)}："
+                   f"{format_figure(before[ref])} → {format_figure(self.state.report.value(ref))}")
+        self.show_message(f"已开启自动合计：{len(replaced)} 个原有合计与各项之和不符，已改为各项之和"
+                          f"（可撤销），如{example}", 15000)
 
     def fill_blanks_with_zero(self) -> None:
         n = self.state.fill_blanks_with_zero()
         self.show_message(f"已把 {n} 个空白格填为 0，可用“撤销”恢复" if n else "没有空白的数字格", 6000)
+
+    def commit_pending_edit(self) -> None:
+        """What the clerk has typed but not yet left goes into the report: a figure in its cell editor,
+        a 发布日期 or 信息处理费 field (they take their text on leaving). Saving, closing, exporting
+        or checking with the cursor still there would otherwise miss it, and closing would not ask."""
+        for view in list(self.table_views.values()):
+            view.commit_edit()
+        widget = QApplication.focusWidget()
+        fees = getattr(self.tabs, "fees_form", None)
+        if isinstance(widget, QLineEdit) and any(
+                box is not None and box.isAncestorOf(widget) for box in (self.header, fees)):
+            widget.editingFinished.emit()
 
     # ---- going to a finding ------------------------------------------------------
     def go_to_finding(self, finding) -> None:
@@ -191,6 +218,7 @@ class MainWindow(QMainWindow):
                 self.table_views[finding.cells[0].table].go_to(finding.cells[0])
         self.statusBar().showMessage(finding.message, 8000)
         self._finding_shown = finding
+        self.findings_panel.select(finding)
 
     def run_check(self) -> None:
         self.state.recheck()
@@ -238,7 +266,7 @@ class MainWindow(QMainWindow):
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
-        from PySide6.QtWidgets import QTextBrowser
+        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
 
         dialog = QDialog(self)
         dialog.setObjectName("help_dialog")
@@ -247,7 +275,12 @@ class MainWindow(QMainWindow):
         browser = QTextBrowser(dialog)
         browser.setOpenExternalLinks(True)
         browser.setMarkdown(user_guide_text())
-        QVBoxLayout(dialog).addWidget(browser)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        buttons = QDialogButtonBox(dialog)  # a way out besides the title bar's ×, which not every desktop draws
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
@@ -269,6 +302,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         if self.worker.busy:
             self.worker.cancel()  # an import still reading is abandoned; nothing of it is used
+        self.commit_pending_edit()
         if not self.files.maybe_save():
             event.ignore()
             return

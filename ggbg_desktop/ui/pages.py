@@ -127,6 +127,9 @@ class PartPages(QTabWidget):
         view.pasteRefused.connect(self._on_paste_refused)
         self.table_views[table] = view
         layout.addWidget(view, 1)
+        # Made after the window's other widgets, the view would come last in the Tab order (after
+        # the findings panel): Tab from the part's tab goes into its table, as it goes into a text.
+        QWidget.setTabOrder(self.tabBar(), view)
         note = QLabel(TABLE_NOTE)
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6670;")
@@ -136,6 +139,20 @@ class PartPages(QTabWidget):
         # finding can focus its cell at once.
         view.show()
         note.show()
+
+    def step_part(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous part, with the cursor in its table or text."""
+        self.setCurrentIndex((self.currentIndex() + step) % self.count())
+        part = PARTS[self.currentIndex()]
+        editor = self.table_views[part.table] if part.table else self.text_editors[
+            "preamble" if part.key == "p1" else part.key]
+        editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def next_part(self) -> None:
+        self.step_part(1)
+
+    def previous_part(self) -> None:
+        self.step_part(-1)
 
     def _page_shown(self, index: int) -> None:
         page = self.widget(index)

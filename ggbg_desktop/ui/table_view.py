@@ -321,8 +321,10 @@ class ReportTableView(QTableView):
 
     # ---- moving between figures ---------------------------------------
     def go_to(self, ref) -> None:
+        """Make ``ref`` the current and only selected cell (not added to the selection by a Ctrl still held
+        from the Ctrl+Z or the shortcut that brought the clerk here)."""
         index = self.table_model.index_of(ref)
-        self.setCurrentIndex(index)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -345,8 +347,14 @@ class ReportTableView(QTableView):
             if cell.value is not None:
                 return cell.row, cell.col
 
+    def _typed_in(self, position: tuple[int, int]) -> bool:
+        """True for a figure the clerk fills (not a total that 自动合计 computes)."""
+        cell = self.table_model.cell_at(*position)
+        return cell is not None and cell.value is not None and not self.table_model.state.is_computed(cell.value)
+
     def _reading_order_step(self, position: tuple[int, int], forward: bool) -> tuple[int, int]:
-        values = self._values
+        """The next figure to fill in reading order (Tab, Shift+Tab), past totals 自动合计 computes."""
+        values = [p for p in self._values if self._typed_in(p)] or self._values
         if position in values:
             i = values.index(position)
             return values[(i + (1 if forward else -1)) % len(values)]
@@ -371,19 +379,41 @@ class ReportTableView(QTableView):
             target = self._step(pos, drow, dcol)
             if target is None:
                 return current
+        elif action in (A.MoveHome, A.MoveEnd):  # the row's first or last figure; with Ctrl the table's
+            whole_table = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            line = self._values if whole_table else [p for p in self._values if p[0] == pos[0]] or self._values
+            target = line[0] if action == A.MoveHome else line[-1]
+        elif action in (A.MovePageUp, A.MovePageDown):  # a page up or down, onto the figure nearest the column
+            landed = super().moveCursor(action, modifiers)
+            row = landed.row() if landed.isValid() else pos[0]
+            target = min(self._values, key=lambda p: (abs(p[0] - row), abs(p[1] - pos[1])))
         if target is None:
             return super().moveCursor(action, modifiers)
         return self.table_model.index(*target)
 
     def _move_down_after_enter(self) -> None:
+        """Enter goes down the column to the next figure to fill, past computed totals."""
         pos = self._anchor_position(self.currentIndex())
-        target = self._step(pos, 1, 0) or self._reading_order_step(pos, True)
+        target = self._step(pos, 1, 0)
+        while target is not None and not self._typed_in(target):
+            target = self._step(target, 1, 0)
+        if target is None:
+            target = self._reading_order_step(pos, True)
         self.setCurrentIndex(self.table_model.index(*target))
 
     def closeEditor(self, editor, hint):
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self._move_down_after_enter()
+
+    def commit_edit(self) -> None:
+        """A figure still in its cell editor goes into the report now (before saving, closing, checking)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     # ---- keys ----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -404,9 +434,28 @@ class ReportTableView(QTableView):
                 return
             text = event.text()
             modified = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-            if text and text.isprintable() and not text.isspace() and not modified and self._start_typing(event):
+            typed = bool(text) and text.isprintable() and not text.isspace() and not modified
+            if typed and (self._start_typing(event) or self._say_why_not_typed()):
                 return
         super().keyPressEvent(event)
+
+    def _say_why_not_typed(self) -> bool:
+        """Typing on a total that 自动合计 computes, or on a printed label: say why nothing is typed."""
+        index = self.currentIndex()
+        ref = self.table_model.ref_at(index)
+        if ref is None:
+            cell = self.table_model.cell_at(index.row(), index.column()) if index.isValid() else None
+            if cell is None or not cell.text:
+                return False
+            text = f"“{cell.text}”是表格的固定文字，不能修改；数字请填在它所在行或列的数字格中"
+        elif self.table_model.state.is_computed(ref):
+            label = self.table_model.spec.cell_label(ref.row, ref.col)
+            text = f"{label}由自动合计算出，不能直接填写；要手工填写合计，请先关闭“工具 → 自动合计”"
+        else:
+            return False
+        QToolTip.showText(self.viewport().mapToGlobal(self.visualRect(self.currentIndex()).bottomLeft()), text, self)
+        self.message.emit(text)
+        return True
 
     def _start_typing(self, key: QKeyEvent) -> bool:
         """Type-to-overwrite: the first key opens the editor with just that key in it."""

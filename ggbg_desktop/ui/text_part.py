@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from ..report import ERROR, Finding
@@ -31,6 +31,9 @@ class TextPartEditor(QTextEdit):
         self._findings: list[Finding] = []
         self._loading = False
         self.context_actions: list = []  # the window's actions added to the right-click menu (插入数据说明)
+        # The window's 撤销 and 重做, shown in the right-click menu in place of this editor's own (which
+        # keeps no history, so they stood there greyed out with the text just typed).
+        self.history_actions: dict[str, QAction] = {}
         self._load_text()
         self.textChanged.connect(self._on_text_changed)
         state.textChanged.connect(self._on_document_text)
@@ -124,6 +127,11 @@ class TextPartEditor(QTextEdit):
 
     def contextMenuEvent(self, event):
         menu = self.createStandardContextMenu(event.pos())
+        for own in menu.actions():
+            window_action = self.history_actions.get(own.objectName())
+            if window_action is not None:
+                menu.insertAction(own, window_action)
+                menu.removeAction(own)
         if self.context_actions:
             menu.addSeparator()
             for action in self.context_actions:

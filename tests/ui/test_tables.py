@@ -174,3 +174,20 @@ def test_undo_and_redo_every_kind_of_edit(qtbot, window):
     assert state.report.meta.organ == "蓝田县"
     assert editor.toPlainText() == "存在的问题"
     assert state.is_dirty and window.isWindowModified()
+
+
+def test_switching_auto_totals_on_says_which_printed_totals_it_replaced(qtbot, real_window):
+    from .conftest import find_action
+
+    window = real_window
+    report = complete_report()
+    report.settings["auto_totals"] = False  # as an imported report comes: its totals as printed
+    report.tables["t3"][0][6] = 999
+    window.state.load(report, None)
+    find_action(window, "工具", "自动合计").trigger()
+    message = window.statusBar().currentMessage()
+    right = window.state.report.value(CellRef("t3", 0, 6))
+    assert right != 999
+    assert "1 个" in message and f"999 → {right}" in message and "表三" in message, message
+    find_action(window, "编辑", "撤销").trigger()
+    assert window.state.report.value(CellRef("t3", 0, 6)) == 999 and not window.state.auto_totals
