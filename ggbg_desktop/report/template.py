@@ -32,7 +32,7 @@ def preamble_text(organ: str, year: int) -> str:
 
 def fee_sentence(year: int) -> str:
     return (f"依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），{year}年度本机关"
-            f"发出收费通知0件，收取信息处理费0万元。")
+            f"发出收费通知0件，收费通知总金额0元，实际收取信息处理费0元。")
 
 
 def default_year(today: datetime.date | None = None) -> int:

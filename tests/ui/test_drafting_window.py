@@ -162,3 +162,30 @@ def test_a_changed_figure_makes_the_passage_stale_and_update_rewrites_only_it(qt
     find_action(window, "编辑", "更新数据说明").trigger()  # nothing left out of date: only a message
     assert window.state.report.parts["p1"] == updated
     assert "没有过时的数据说明" in window.statusBar().currentMessage()
+
+
+def test_fee_figures_filled_in_against_the_new_report_s_zero_sentence(qtbot, real_window):
+    """A new report's part 六 says 0 notices, 0 元; the clerk fills in 2 notices, 150 元 and 100 元 above
+    it and leaves the sentence: the findings say so, and clicking one selects the 0 in part 六."""
+    window = real_window
+    find_action(window, "文件", "新建").trigger()
+    window.tabs.setCurrentWidget(window.part_pages["p6"])
+    form = window.tabs.fees_form
+    for key, typed in (("notices", "2"), ("notice_amount", "150"), ("collected", "100")):
+        field = form.fields[key]
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    fee_findings = [f for f in window.state.findings if f.rule == "text_fee"]
+    assert [(f.expected, f.actual) for f in fee_findings] == [(2, 0), (150, 0), (100, 0)]
+    panel = window.findings_panel
+    item = next(i for i in panel.items() if "发出收费通知的件数为 0" in i.text())
+    window.tabs.setCurrentWidget(window.part_pages["p1"])
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = window.text_editors["p6"]
+    assert window.tabs.currentWidget() is window.part_pages["p6"]
+    cursor = editor.textCursor()
+    assert cursor.selectedText() == "0"
+    assert editor.toPlainText()[cursor.selectionStart() - 4:cursor.selectionEnd()] == "收费通知0"

@@ -29,6 +29,7 @@ from ..schema import (
 )
 from .cross_year import CROSS_YEAR_RULES, check_carried_over, check_in_force
 from .drafted import DRAFTED_RULES, check_drafted_stale
+from .fees import FEE_RULES, check_fee_text
 from .tables import (
     TABLE_RULES,
     check_t3_balance,
@@ -62,9 +63,10 @@ RULES = {
     "completeness": (10, f"{header_field('organ').label}、{header_field('year').label}、"
                          f"{header_field('signature_date').label}和各部分齐全；第五部分写问题和改进；第六部分写信息处理费"),
     "drafted_stale": (8, "程序起草的数据说明所依据的数字已改变"),
+    "text_fee": (8, "第六部分文字中的信息处理费与所填数字一致"),
 }
 
-ALL_RULES = TABLE_RULES + CROSS_YEAR_RULES + TEXT_RULES + DRAFTED_RULES
+ALL_RULES = TABLE_RULES + CROSS_YEAR_RULES + TEXT_RULES + DRAFTED_RULES + FEE_RULES
 
 # What each rule reads — a table ("t2", "t3", "t4"), a text part ("preamble", "p1", "p5", "p6"),
 # "meta" or "last_year" — and the rule ids of the findings it gives.
@@ -81,6 +83,7 @@ READS = {
     check_years: (TEXTS | {"meta"}, {"text_year"}),
     check_completeness: (TEXTS | {"meta"}, {"completeness"}),
     check_drafted_stale: (TEXTS | {"t2", "t3", "t4", "last_year", "drafted"}, {"drafted_stale"}),
+    check_fee_text: (frozenset({"p6", "meta", "fees"}), {"text_fee"}),
 }
 
 
