@@ -34,6 +34,19 @@ class Dialogs:
         return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(
             QMessageBox.StandardButton(answer), CANCEL)
 
+    def confirm_despite_errors(self, parent, action: str, errors: int, first: str) -> bool:
+        """Before 导出 or 打印 of a report the checks still find errors in: go on, or go and fix them."""
+        box = QMessageBox(QMessageBox.Icon.Warning, f"{action}前请核对",
+                          f"报告还有 {errors} 处错误，{action}的文件会带着这些错误。\n\n第一处：{first}\n\n"
+                          f"仍然{action}吗？", QMessageBox.StandardButton.NoButton, parent)
+        box.setObjectName("errors_before_output")
+        go_on = box.addButton(f"仍然{action}", QMessageBox.ButtonRole.AcceptRole)
+        fix = box.addButton("先去修改", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        return box.clickedButton() is go_on
+
     def confirm_import(self, parent, result: ImportResult, source: str, accept_text: str = "替换当前报告") -> bool:
         from .import_log_dialog import ImportLogDialog
 
@@ -90,6 +103,9 @@ class UnattendedDialogs(Dialogs):
 
     def ask_save_changes(self, parent, name: str) -> str:
         return DISCARD
+
+    def confirm_despite_errors(self, parent, action, errors, first) -> bool:
+        return True
 
     def confirm_import(self, parent, result, source, accept_text="替换当前报告") -> bool:
         return True

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from ..errors import UserError
 from ..formats import native
 from ..formats.filenames import file_stem
+from ..report import ERROR
 from .dialogs import DISCARD, SAVE
 from .recovery import offer_left_behind
 from ..report.schema import header_field
@@ -233,6 +234,8 @@ class FileCommands(QObject):
     def export(self) -> None:
         from ..formats.registry import WRITERS, write_path
 
+        if not self._despite_errors("导出"):
+            return
         filters = export_filters()
         name = file_stem(self.state.report.meta.display_title())
         path, chosen = self.dialogs.choose_export_target(
@@ -258,7 +261,16 @@ class FileCommands(QObject):
     def print_report(self) -> None:
         from .printing import print_report
 
-        print_report(self.window, self.state.report, self._options())
+        if self._despite_errors("打印"):
+            print_report(self.window, self.state.report, self._options())
+
+    def _despite_errors(self, action: str) -> bool:
+        """True to go on with ``action``; a report with errors asks first, and 先去修改 goes to the first."""
+        errors = [f for f in self.state.findings if f.severity == ERROR]
+        if not errors or self.dialogs.confirm_despite_errors(self.window, action, len(errors), errors[0].message):
+            return True
+        self.window.run_check()
+        return False
 
     # ---- rollover ----------------------------------------------------------
     def new_from_last_year(self, path: str | None = None) -> None:

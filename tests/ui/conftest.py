@@ -39,6 +39,8 @@ class ScriptedDialogs(Dialogs):
         self.open_paths: list[str] = []
         self.save_path: str | None = None
         self.export_path: str | None = None
+        self.despite_errors: list[str] = []  # 导出/打印 asked about a report with errors
+        self.despite_errors_answer = True
 
     def error(self, parent, message, title="无法完成"):
         self.errors.append((title, message))
@@ -49,6 +51,10 @@ class ScriptedDialogs(Dialogs):
     def ask_save_changes(self, parent, name):
         self.asked_save.append(name)
         return self.save_answer
+
+    def confirm_despite_errors(self, parent, action, errors, first):
+        self.despite_errors.append(action)
+        return self.despite_errors_answer
 
     def confirm_import(self, parent, result, source, accept_text="打开"):
         self.import_logs.append((result, source, accept_text))

@@ -293,3 +293,29 @@ def test_export_under_the_name_the_title_suggests_even_with_a_slash_in_it(qtbot,
     expected = tmp_path / "某县发展和改革局／某县粮食局2024年政府信息公开工作年度报告.docx"
     assert proposed == [expected.name]
     assert expected.exists() and read_path(expected).report.tables == report.tables
+
+
+def test_export_of_a_report_with_errors_asks_first_and_can_go_to_the_first_error(qtbot, real_window, answers,
+                                                                                 tmp_path):
+    """Auditors find 一+二 ≠ 三+四 in published reports: 导出 of a report the checks still find errors in
+    asks first. 先去修改 exports nothing and lands on the first error; 仍然导出 writes the file."""
+    window = real_window
+    report = complete_report()
+    report.settings["auto_totals"] = False
+    report.tables["t4"][2][4] = 5  # 复议后起诉·总计 should be 1
+    window.state.load(report, None)
+    out = tmp_path / "导出"
+    out.mkdir()
+    window.settings.set_last_directory(str(out))
+    answers.message("先去修改", "报告还有 1 处错误")
+    find_action(window, "文件", "导出").trigger()
+    answers.wait_done()
+    assert list(out.iterdir()) == []
+    assert window.tabs.currentWidget() is window.part_pages["p4"]
+    assert window.table_models["t4"].ref_at(window.table_views["t4"].currentIndex()) == CellRef("t4", 2, 4)
+
+    answers.message("仍然导出", "复议后起诉").file(out / "年报", name_filter="Word", title="导出")
+    find_action(window, "文件", "导出").trigger()
+    answers.wait_done()
+    _idle(qtbot, window)
+    assert (out / "年报.docx").exists()
