@@ -5,7 +5,7 @@ from their labels by spaces, or standing one per line."""
 from __future__ import annotations
 
 from ..document import Block, Cell, Paragraph, Table
-from ..noise import is_noise
+from ..noise import is_noise, is_page_number
 from ..headings import is_part_heading
 from ..normalize import join_lines, squash
 from ...report.values import is_value_token
@@ -215,7 +215,7 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
     while j < len(lines):
         line = lines[j]
         text = line.strip()
-        if not text:
+        if not text or is_page_number(text):  # a page break inside a table copied from a PDF
             j += 1
             continue
         if line_kind(line) is not None or len(squash(text)) > MAX_CELL_LENGTH or is_noise(text):

@@ -17,7 +17,7 @@ from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
-from ..noise import is_noise, published_date
+from ..noise import is_noise, published_date, text_before_noise
 from ..normalize import collapse_spaces, join_lines, squash
 from .fields import field_name, read_fields
 from .parts import choose_headings
@@ -64,8 +64,13 @@ def recognize(document: Document) -> ImportResult:
         text = _paragraph_text(block)
         if text and is_noise(text):
             published = published or published_date(text)
-            log.info("noise", f"已去掉网页内容：{_quote(text, _NOISE_QUOTE)}")
-            text = ""
+            head = text_before_noise(text)
+            if head and meta_lines.is_title_line(head):  # "…年度报告 发布时间：… 浏览次数：…" on one line
+                log.info("noise", f"已去掉网页内容：{_quote(text[len(head):].strip(), _NOISE_QUOTE)}")
+                text = head
+            else:
+                log.info("noise", f"已去掉网页内容：{_quote(text, _NOISE_QUOTE)}")
+                text = ""
         texts.append(text)
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
@@ -76,8 +81,7 @@ def recognize(document: Document) -> ImportResult:
     # A table that is none of the three (a list in part 一, a contact table) stays in its part as text.
     kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
     for i in kept_as_text:
-        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in table_at[i].rows)
-        texts[i] = "\n".join(r for r in rows if r)
+        texts[i] = _table_as_text(table_at[i], log)
     headings = choose_headings([t or "" for t in texts])
     heading_at = {c.index: key for key, c in headings.items()}
 
@@ -89,7 +93,8 @@ def recognize(document: Document) -> ImportResult:
     for fields in forms.values():
         _apply_form(report, log, fields)
     paragraphs = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Paragraph) and t]
-    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document)
+    heads = [h for i, b in tables if i in report_tables or i in kept_as_text for h in _table_heads(b)]
+    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document, heads)
     if published:
         report.meta.published = published
     for spec in PARTS:
@@ -136,12 +141,45 @@ def recognize(document: Document) -> ImportResult:
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
-def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document) -> None:
+def _table_as_text(table: Table, log: ImportLog) -> str:
+    """A table that is none of the three, as lines of text: a row's cells joined, page noise (a site's
+    menu and breadcrumb laid out in a table) left out and listed."""
+    lines = []
+    for row in table.rows:
+        cells = [c.text.strip() for c in row if c.text.strip()]
+        noise = [c for c in cells if is_noise(c)]
+        if noise:
+            log.info("noise", f"已去掉网页内容：{_quote(' '.join(noise), _NOISE_QUOTE)}")
+        line = " ".join(c for c in cells if c not in noise)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+_HEAD_ROWS = 3  # rows at the top of a table where a title may stand (a sheet per table, titled in row 1)
+
+
+def _table_heads(table: Table) -> list[str]:
+    """Texts standing alone in one of a table's first rows: where a workbook with a sheet per table
+    puts the report's title."""
+    heads = []
+    for row in table.rows[:_HEAD_ROWS]:
+        cells = [c.text.strip() for c in row if c.text.strip()]
+        if len(cells) == 1:
+            heads.append(cells[0])
+    return heads
+
+
+def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document,
+             table_heads: list[str]) -> None:
     """Title (organ, year), lines under it, and the preamble: everything before the first part. ``body``:
-    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title."""
+    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title;
+    ``table_heads``: lone texts at the top of tables, where a title is looked for when the text has none."""
     title, at, used = meta_lines.find_title(lines)
     if not title and document.properties.get("title") and meta_lines.is_title_line(document.properties["title"]):
         title = document.properties["title"]
+    if not title:
+        title = next((h for h in table_heads if meta_lines.is_title_line(h)), "")
     rest = lines[at + used:] if at >= 0 else lines
     for line in lines[:max(at, 0)]:
         log.info("meta", f"{_label('title')}前的文字未导入：{_quote(line)}")

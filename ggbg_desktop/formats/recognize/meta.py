@@ -46,8 +46,8 @@ def find_title(lines: list[str]) -> tuple[str, int, int]:
             if i + n - 1 >= len(lines):
                 break
             nxt = squash(lines[i + n - 1])
-            if not nxt or len(nxt) > 30:
-                break
+            if not nxt or len(nxt) > 30 or is_title_line(nxt):
+                break  # a line that is a title on its own is not the end of the lines above it
             joined += nxt
             if is_title_line(joined) and nxt.endswith("报告"):
                 return "".join(collapse_spaces(x) for x in lines[i:i + n]), i, n
