@@ -159,8 +159,11 @@ def join(first: PdfTable, second: PdfTable) -> None:
     head = [c for c in second.cells if c.row == 0]
     pairs = [(h, next((m for m in reaching if _same(m.x0, h.x0) and _same(m.x1, h.x1)), None)) for h in head]
     matched = [(h, m) for h, m in pairs if m is not None]
+    # A figure is one line: it is never the end of text begun on the page before. A figure under a
+    # filled cell (a header row on one page, the first row of figures on the next) starts a new row.
     cut_row = bool(head) and len(matched) == len(pairs) \
         and not (_figures([c for c in first.cells if c.row == last_row]) and _figures(head)) \
+        and not any(is_value_token(h.text) and m.text.strip() for h, m in matched) \
         and all(not h.text or m.row == last_row for h, m in matched)
     absorbed: set[int] = set()
     if cut_row:
