@@ -61,6 +61,9 @@ def test_year_and_organ(imported):
     assert meta.organ == variant.truth.organ
     if variant.published:
         assert meta.published == variant.truth.published
+    # from the title, not guessed from the body or the signature
+    guesses = [e.message for e in result.log.by_level("warning") if e.area == "meta"]
+    assert not guesses
 
 
 def test_text_parts_survive(imported):

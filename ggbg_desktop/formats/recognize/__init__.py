@@ -20,6 +20,7 @@ from . import meta as meta_lines
 from ..noise import is_noise, published_date, text_before_noise
 from ..normalize import collapse_spaces, join_lines, squash
 from .fields import field_name, read_fields
+from ..headings import heading_candidate, split_run_in
 from .parts import choose_headings
 from .regions import find_regions
 from .tables import read_t2, read_t3, read_t4
@@ -82,8 +83,12 @@ def recognize(document: Document) -> ImportResult:
     kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
     for i in kept_as_text:
         texts[i] = _table_as_text(table_at[i], log)
-    headings = choose_headings([t or "" for t in texts])
+    run_in = _split_run_in_headings(blocks, texts)
+    headings = choose_headings([t or "" for t in texts], frozenset(run_in))
     heading_at = {c.index: key for key, c in headings.items()}
+    for i, (original, _rest) in run_in.items():
+        if i not in heading_at:
+            texts[i] = original  # not chosen as a heading: the line stays as it was
 
     # Where each text part ends: the next heading, or a table of the report.
     stops = sorted(set(heading_at) | set(report_tables))
@@ -106,7 +111,8 @@ def recognize(document: Document) -> ImportResult:
                 log.warn(spec.key, f"{spec.heading}：未找到此部分，留空待填")
             continue
         end = next((s for s in stops if s > cand.index), len(blocks))
-        body = [t for t in texts[cand.index + 1:end] if t]
+        first_words = run_in.get(cand.index, ("", ""))[1]
+        body = ([first_words] if first_words else []) + [t for t in texts[cand.index + 1:end] if t]
         if spec.key == "p6":
             body = _closing(report, log, body)
         report.parts[spec.key] = "\n".join(body)
@@ -139,6 +145,20 @@ def recognize(document: Document) -> ImportResult:
         first_row = _quote(" ".join(c.text for c in table_at[i].rows[0]))
         log.info("file", f"有一个表格不属于年报的三张表（首行：{first_row}），已按文字放入所在部分")
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
+
+
+def _split_run_in_headings(blocks: list, texts: list[str | None]) -> dict[int, tuple[str, str]]:
+    """Paragraphs that run a part heading into the part's first words ("六、其他需要报告的事项：无。"):
+    the heading is left in ``texts``; returned: index → (the paragraph as it was, the first words)."""
+    found: dict[int, tuple[str, str]] = {}
+    for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if not text or not isinstance(block, Paragraph) or heading_candidate(text) is not None:
+            continue
+        split = split_run_in(text)
+        if split is not None:
+            found[i] = (text, split[1])
+            texts[i] = split[0]
+    return found
 
 
 def _table_as_text(table: Table, log: ImportLog) -> str:
