@@ -38,6 +38,9 @@ class PdfTable:
     cells: list[PdfCell] = field(default_factory=list)
     height: int = 0  # number of rows
     pages: int = 1
+    # A single ruled row: the last row of a table the page broke off (or a row cut in two). It is kept
+    # only to be joined to the table on the page before; otherwise its characters are text again.
+    lone_row: list[dict] | None = None
 
     @property
     def left(self) -> float:
@@ -107,12 +110,13 @@ def page_tables(page, chars: list[dict], number: int) -> list[PdfTable]:
             continue
         ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
         xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-        if len(ys) < 3 or len(xs) < 3:
+        if len(ys) < 2 or len(xs) < 3:
             continue  # a box around some text is not a table
         x0, top, x1, bottom = t.bbox
         inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1
                   and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1]
-        table = PdfTable(top=top, bottom=bottom, page=number, height=len(ys) - 1)
+        table = PdfTable(top=top, bottom=bottom, page=number, height=len(ys) - 1,
+                         lone_row=inside if len(ys) < 3 else None)
         by_cell: dict[int, list[dict]] = {i: [] for i in range(len(boxes))}
         for ch in inside:
             mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
@@ -184,6 +188,7 @@ def join(first: PdfTable, second: PdfTable) -> None:
             cell.row += offset
             first.cells.append(cell)
     first.height = offset + second.height
+    first.lone_row = None
     first.bottom = second.bottom
     first.page = second.page
     first.pages += 1
