@@ -154,10 +154,36 @@ def _figures(cells: list[PdfCell]) -> bool:
     return any(is_value_token(c.text) for c in cells)
 
 
+def _row_texts(table: PdfTable, row: int) -> list[str]:
+    return [c.text for c in sorted((c for c in table.cells if c.row == row), key=lambda c: c.x0)]
+
+
+def drop_repeated_header(first: PdfTable, second: PdfTable) -> int:
+    """Take off the top of ``second`` the header rows Word and WPS repeat on each page a table runs
+    on to (rows of labels the same as the first part's first rows); returns how many."""
+    rows = 0
+    while rows < min(first.height, second.height) - 1:
+        texts = _row_texts(second, rows)
+        if not texts or texts != _row_texts(first, rows) or _figures([c for c in second.cells if c.row == rows]):
+            break
+        rows += 1
+    # a header cell reaching below the rows taken off (the page cut it) keeps them all
+    while rows and any(c.row < rows < c.row + c.rows for c in second.cells):
+        rows -= 1
+    if rows:
+        second.cells = [c for c in second.cells if c.row >= rows]
+        for c in second.cells:
+            c.row -= rows
+        second.height -= rows
+    return rows
+
+
 def join(first: PdfTable, second: PdfTable) -> None:
-    """Append ``second`` to ``first``. A row the page cut in two (the second part's first row only
-    completes cells of the first part's last row) becomes one row again; a merged label cell cut by
-    the page (continued by an empty cell of the same columns) becomes one cell again."""
+    """Append ``second`` to ``first``. The header rows repeated at the top of the page are left out; a
+    row the page cut in two (the second part's first row only completes cells of the first part's last
+    row) becomes one row again; a merged label cell cut by the page (continued by an empty cell of the
+    same columns) becomes one cell again."""
+    drop_repeated_header(first, second)
     last_row = first.height - 1
     reaching = [c for c in first.cells if c.row + c.rows == first.height]
     head = [c for c in second.cells if c.row == 0]

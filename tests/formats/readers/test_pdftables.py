@@ -127,3 +127,19 @@ def test_a_single_ruled_row_that_continues_nothing_stays_text():
     _assemble(document, [[]], [[_lone_row(0, ["联系人", "电话", "地址"])]])
     assert not document.tables()
     assert "联系人" in " ".join(p.text for p in document.paragraphs())
+
+
+def test_a_row_cut_by_the_page_under_a_repeated_header_is_joined_again():
+    """Word repeats a table's header rows on each page: the rest of a row the page cut comes after them.
+    The repeated header is left out and the cut row made whole ("2.其他" + "法律行政法规禁止公开")."""
+    from ggbg_desktop.formats.readers.pdftables import join, to_table
+
+    header = [(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("", "自然人", "商业企业", "总计"), strict=True)]
+    first = _piece(0, [header, [(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("2.其他", "0", "1", "1"), strict=True)]])
+    second = _piece(1, [header, [(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("法律行政法规禁止公开", "", "", ""),
+                                                                      strict=True)],
+                        [(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("3.危及", "2", "0", "2"), strict=True)]])
+    join(first, second)
+    rows = [[c.text for c in row] for row in to_table(first).rows]
+    assert rows == [["", "自然人", "商业企业", "总计"], ["2.其他法律行政法规禁止公开", "0", "1", "1"],
+                    ["3.危及", "2", "0", "2"]]
