@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..document import Cell, Table
-from ..normalize import join_lines
+from ..normalize import join_lines, split_numbering
 from ...report.values import is_value_token
 from .pdftext import chars_to_lines, paragraph_text
 
@@ -178,6 +178,12 @@ def drop_repeated_header(first: PdfTable, second: PdfTable) -> int:
     return rows
 
 
+def _numbered(text: str) -> bool:
+    """A label that starts a row of its own ("3.危及…", "（七）总计", "四、结转…"): the rest of a label
+    the page cut never starts with a numbering, even when the row's figures are all blank."""
+    return bool(split_numbering(text)[0])
+
+
 def join(first: PdfTable, second: PdfTable) -> None:
     """Append ``second`` to ``first``. The header rows repeated at the top of the page are left out; a
     row the page cut in two (the second part's first row only completes cells of the first part's last
@@ -194,6 +200,7 @@ def join(first: PdfTable, second: PdfTable) -> None:
     cut_row = bool(head) and len(matched) == len(pairs) \
         and not (_figures([c for c in first.cells if c.row == last_row]) and _figures(head)) \
         and not any(is_value_token(h.text) and m.text.strip() for h, m in matched) \
+        and not any(_numbered(h.text) for h in head) \
         and all(not h.text or m.row == last_row for h, m in matched)
     absorbed: set[int] = set()
     if cut_row:

@@ -143,3 +143,17 @@ def test_a_row_cut_by_the_page_under_a_repeated_header_is_joined_again():
     rows = [[c.text for c in row] for row in to_table(first).rows]
     assert rows == [["", "自然人", "商业企业", "总计"], ["2.其他法律行政法规禁止公开", "0", "1", "1"],
                     ["3.危及", "2", "0", "2"]]
+
+
+def test_a_numbered_row_of_blank_figures_at_the_top_of_a_page_is_a_row_of_its_own():
+    """Zeros left blank: "3.危及…" with no figures under "2.其他…" with no figures looks like the rest of
+    a cut row, but a label starting with a numbering always starts a row."""
+    from ggbg_desktop.formats.readers.pdftables import join, to_table
+
+    first = _piece(0, [[(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("2.其他法律行政法规禁止公开", "", "", ""),
+                                                            strict=True)]])
+    second = _piece(1, [[(x0, x1, t) for (x0, x1), t in zip(COLUMNS, ("3.危及“三安全一稳定”", "", "1", "1"),
+                                                             strict=True)]])
+    join(first, second)
+    rows = [[c.text for c in row] for row in to_table(first).rows]
+    assert rows == [["2.其他法律行政法规禁止公开", "", "", ""], ["3.危及“三安全一稳定”", "", "1", "1"]]
