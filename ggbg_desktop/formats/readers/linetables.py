@@ -28,7 +28,8 @@ def line_kind(line: str) -> str | None:
     """PIPE or TAB when the line looks like part of a typed table, else ``None``."""
     if "|" in line:
         t = line.strip()
-        if t.endswith("|") or t.startswith("|") or " | " in t:
+        # "规章|1|0|18", "行政许可|21023" typed without spaces: a short line split by a bar
+        if t.endswith("|") or t.startswith("|") or " | " in t or len(t) <= MAX_CELL_LENGTH:
             return PIPE
     if "\t" in line:
         return TAB
@@ -41,7 +42,26 @@ def split_pipes(line: str) -> list[str]:
     parts = t.split("|")
     if t.endswith("|"):
         parts = parts[:-1]
+        if t.startswith("|") and len(parts) > 1:
+            parts = parts[1:]  # "| a | b |", "│a│b│": a bar on both sides frames the row
     return [p.strip() for p in parts]
+
+
+# Cell separators other than "|": the full-width bar a Chinese input method types, and the bars of
+# tables drawn with box characters (┌─┬─┐ │ … │ ├─┼─┤), which text exports of Word and WPS tables use.
+_BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
+_BOX_RULE = set("─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋╒╕╘╛╞╡╤╧╪")
+
+
+def unify_bars(line: str) -> str:
+    """A line with its cell separators written as "|"."""
+    return line.translate(_BARS)
+
+
+def is_box_rule(line: str) -> bool:
+    """A line of a box-drawn table's frame: ┌──┬──┐, ├──┼──┤, └──┴──┘."""
+    t = line.strip()
+    return bool(t) and bool(set(t) & _BOX_RULE) and set(t) <= _BOX_RULE | set("|-+= ")
 
 
 def _is_rule(line: str) -> bool:
@@ -57,6 +77,7 @@ def _continues(line: str) -> bool:
 
 def blocks_from_lines(lines: list[str]) -> list[Block]:
     """Paragraphs, one per non-empty line, and a :class:`Table` for each table-shaped run of lines."""
+    lines = [unify_bars(line) for line in lines if not is_box_rule(line)]
     blocks: list[Block] = []
     n = len(lines)
     i = 0

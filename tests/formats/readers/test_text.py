@@ -117,3 +117,16 @@ def test_page_numbers_inside_a_table_copied_from_a_pdf_are_left_out():
     rows = [r for t in doc.tables() for r in cells(t)]
     assert ["四、结转下年度继续办理", "3", "0", "0", "0", "0", "1", "4"] in rows
     assert not any("—" in c or c == "— 3 —" for r in rows for c in r)
+
+
+@pytest.mark.parametrize("rows", [
+    ["信息内容｜本年制发件数｜本年废止件数｜现行有效件数", "规章｜1｜2｜3", "行政规范性文件｜4｜5｜6"],  # full width
+    ["信息内容|本年制发件数|本年废止件数|现行有效件数", "规章|1|2|3", "行政规范性文件|4|5|6"],  # no spaces
+    ["┌────┬────┬────┬────┐", "│信息内容│本年制发件数│本年废止件数│现行有效件数│", "├────┼────┼────┼────┤",
+     "│规章│1│2│3│", "├────┼────┼────┼────┤", "│行政规范性文件│4│5│6│", "└────┴────┴────┴────┘"],  # box drawn
+])
+def test_tables_typed_with_other_bars(rows):
+    doc = text.document_from_text("一、总体情况\n正文。\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n")
+    (table,) = doc.tables()
+    assert cells(table)[1:] == [["规章", "1", "2", "3"], ["行政规范性文件", "4", "5", "6"]]
+    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "正文。", "五、存在的主要问题及改进情况", "无。"]

@@ -185,3 +185,8 @@ def test_share_line_is_page_noise():
     assert is_noise("分享到：微信 微博 QQ空间")
     assert is_noise("首页 政务公开 当前位置：首页 > 政府信息公开")
     assert not is_noise("分享到会的经验，当前位置不再重要。" * 10)
+
+
+def test_organ_on_its_own_line_above_a_title_without_organ():
+    r = doc("桃源县财政局", "2024年度政府信息公开工作年度报告", "一、总体情况", "正文。").report
+    assert (r.meta.organ, r.meta.year) == ("桃源县财政局", 2024)
