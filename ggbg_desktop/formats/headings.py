@@ -74,8 +74,11 @@ def heading_candidate(text: str, index: int = 0) -> Candidate | None:
 
 
 def is_part_heading(text: str) -> bool:
-    """True when a line names one of the six parts (used to end text tables)."""
+    """True when a line names one of the six parts (used to end text tables), also when the part's
+    first words follow on the line ("六、其他需要报告的事项：无。")."""
     c = heading_candidate(text)
+    if c is None and (split := split_run_in(text)) is not None:
+        c = heading_candidate(split[0])
     return c is not None and c.how == "title"
 
 

@@ -233,6 +233,7 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
     j = i
     cells: list[str] = []
     figure_lines = figures = most = 0
+    end, kept = i, 0  # the line after the last one with a figure, and the cells up to it
     while j < len(lines):
         line = lines[j]
         text = line.strip()
@@ -245,14 +246,16 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
             break
         parts = split_spaced(text)
         found = sum(1 for c in parts if is_value_token(c))
+        cells.extend(parts)
+        j += 1
         if found:
             figure_lines += 1
             figures += found
             most = max(most, found)
-        cells.extend(parts)
-        j += 1
-    while j > i and not lines[j - 1].strip():
-        j -= 1
+            end, kept = j, len(cells)
+    # Short lines after the last figure are not the table's: the next part's text copied from a PDF
+    # (its lines as short as cells) under a heading not taken for one.
+    j, cells = end, cells[:kept]
     if figures < BARE_MIN_FIGURES or (figure_lines < BARE_MIN_FIGURE_LINES and most < BARE_MIN_FIGURES_ON_ONE_LINE):
         return i, None
     rows = [row for row in _rows_from_cells(cells) if any(row)]

@@ -83,3 +83,11 @@ def test_a_run_in_line_not_chosen_as_heading_stays_whole():
         "一、总体情况", "二、主动公开政府信息情况：见下表。", "二、主动公开政府信息情况",
         "五、存在的主要问题及改进情况", "无。")])).report
     assert r.parts["p1"] == "二、主动公开政府信息情况：见下表。"
+
+
+def test_a_run_in_heading_ends_a_text_table():
+    from ggbg_desktop.formats.headings import is_part_heading
+
+    assert is_part_heading("六、其他需要报告的事项：本年度未收取信息处理费。")
+    assert is_part_heading("五、存在的主要问题及改进情况。")
+    assert not is_part_heading("一、总体情况良好，全年公开信息百余条。")
