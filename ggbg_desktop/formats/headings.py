@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..report.schema import PARTS, PartSpec
 from .normalize import norm, split_numbering, squash
@@ -73,6 +74,7 @@ def heading_candidate(text: str, index: int = 0) -> Candidate | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_part_heading(text: str) -> bool:
     """True when a line names one of the six parts (used to end text tables), also when the part's
     first words follow on the line ("六、其他需要报告的事项：无。")."""
@@ -84,6 +86,8 @@ def is_part_heading(text: str) -> bool:
 
 # What ends a part heading run into its first sentence: "六、其他需要报告的事项：无。"
 _RUN_IN_MARKS = "：:。"
+# How a numbered part heading can begin: 一、 1、 １、 第一部分.
+_TOP_NUMBER_START = set("一二三四五六七八九十0123456789０１２３４５６７８９第")
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:
@@ -91,6 +95,9 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     信息处理费。", or a heading closed by a full stop ("五、存在的主要问题及改进情况。") — as (heading, the
     rest, "" when none). Only a heading numbered 一、…六、 naming that very part by its title or an alias,
     followed by a colon or full stop: prose that merely starts like a heading is left alone."""
+    head = text.lstrip(" \t\u3000\u00a0")[:1]
+    if not head or head not in _TOP_NUMBER_START or not any(m in text for m in _RUN_IN_MARKS):
+        return None  # most lines: cheap to rule out before normalising
     s = squash(text)
     level, number, rest = split_numbering(s)
     if level != "top" or number is None or not 1 <= number <= len(PARTS):

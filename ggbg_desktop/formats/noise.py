@@ -60,7 +60,10 @@ def published_date(line: str) -> str | None:
 
 def is_page_number(line: str) -> bool:
     """"— 3 —", "第 2 页 共 5 页": a page number a PDF's text carries between the lines of a page."""
-    return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", line).strip()))
+    s = line.strip()
+    if not s or s[0] not in "-—–－第":
+        return False
+    return bool(_PAGE_NUMBER.match(unicodedata.normalize("NFKC", s)))
 
 
 def text_before_noise(line: str) -> str:

@@ -51,6 +51,9 @@ def split_pipes(line: str) -> list[str]:
 # tables drawn with box characters (┌─┬─┐ │ … │ ├─┼─┤), which text exports of Word and WPS tables use.
 _BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
 _BOX_RULE = set("─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋╒╕╘╛╞╡╤╧╪")
+_BOX_FRAME = _BOX_RULE | set("|│┃║-+= ")
+_BOX_HINTS = "─━═"  # every frame line has a horizontal stroke
+_BAR_HINTS = "｜│┃║"
 
 
 def unify_bars(line: str) -> str:
@@ -61,7 +64,10 @@ def unify_bars(line: str) -> str:
 def is_box_rule(line: str) -> bool:
     """A line of a box-drawn table's frame: ┌──┬──┐, ├──┼──┤, └──┴──┘."""
     t = line.strip()
-    return bool(t) and bool(set(t) & _BOX_RULE) and set(t) <= _BOX_RULE | set("|-+= ")
+    if not t or (t[0] not in _BOX_RULE and t[0] not in "|+"):
+        return False  # a frame line starts with a corner, a junction or a bar
+    chars = set(t)
+    return bool(chars & _BOX_RULE) and chars <= _BOX_FRAME
 
 
 def _is_rule(line: str) -> bool:
@@ -77,7 +83,11 @@ def _continues(line: str) -> bool:
 
 def blocks_from_lines(lines: list[str]) -> list[Block]:
     """Paragraphs, one per non-empty line, and a :class:`Table` for each table-shaped run of lines."""
-    lines = [unify_bars(line) for line in lines if not is_box_rule(line)]
+    whole = "\n".join(lines)
+    if any(ch in whole for ch in _BOX_HINTS):
+        lines = [line for line in lines if not is_box_rule(line)]
+    if any(ch in whole for ch in _BAR_HINTS):
+        lines = [unify_bars(line) for line in lines]
     blocks: list[Block] = []
     n = len(lines)
     i = 0

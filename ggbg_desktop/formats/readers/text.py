@@ -120,6 +120,8 @@ def _sheet_export_lines(text: str) -> list[str] | None:
     cell holding a line break ("法人或其他⏎组织") and pads every row with tabs to the sheet's width:
     quoted cells are read whole (their line breaks dropped) and the padding is cut, so a paragraph
     typed in column A is a plain line again and a table row keeps its cells."""
+    if "\t" not in text:
+        return None
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 5:
         return None

@@ -152,10 +152,10 @@ def _split_run_in_headings(blocks: list, texts: list[str | None]) -> dict[int, t
     the heading is left in ``texts``; returned: index → (the paragraph as it was, the first words)."""
     found: dict[int, tuple[str, str]] = {}
     for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
-        if not text or not isinstance(block, Paragraph) or heading_candidate(text) is not None:
+        if not text or not isinstance(block, Paragraph):
             continue
-        split = split_run_in(text)
-        if split is not None:
+        split = split_run_in(text)  # cheap for most lines; a heading on its own is left as it is
+        if split is not None and heading_candidate(text) is None:
             found[i] = (text, split[1])
             texts[i] = split[0]
     return found

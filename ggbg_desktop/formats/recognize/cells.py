@@ -34,8 +34,10 @@ def split_row(row: Row) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
 def is_figure(text: str) -> bool:
     """A figure, or where one stands: a spreadsheet formula whose result the file did not keep (the
     reader passes it on as "=SUM(…)" and says so) is an unreadable figure, never a label."""
+    if is_value_token(text):  # cached on the text as given
+        return True
     s = text.strip()
-    return is_value_token(s) or (len(s) > 1 and s.startswith("="))
+    return len(s) > 1 and s.startswith("=")
 
 
 def has_figures(cells: list[tuple[int, str]]) -> bool:
