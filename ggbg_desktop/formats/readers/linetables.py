@@ -42,8 +42,8 @@ def split_pipes(line: str) -> list[str]:
     parts = t.split("|")
     if t.endswith("|"):
         parts = parts[:-1]
-        if t.startswith("|") and len(parts) > 1:
-            parts = parts[1:]  # "| a | b |", "│a│b│": a bar on both sides frames the row
+        if t.startswith("|") and len(parts) > 1 and any(p.strip() for p in parts):
+            parts = parts[1:]  # "| a | b |", "│a│b│": a bar on both sides frames the row ("|||": 3 cells)
     return [p.strip() for p in parts]
 
 

@@ -130,3 +130,12 @@ def test_tables_typed_with_other_bars(rows):
     (table,) = doc.tables()
     assert cells(table)[1:] == [["规章", "1", "2", "3"], ["行政规范性文件", "4", "5", "6"]]
     assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "正文。", "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_split_pipes_frames_and_covered_cells():
+    from ggbg_desktop.formats.readers.linetables import split_pipes
+
+    assert split_pipes("| 规章 | 1 | 2 |") == ["规章", "1", "2"]  # a framed row
+    assert split_pipes("| | 1 |") == ["", "1"]
+    assert split_pipes("|||") == ["", "", ""]  # seed 001: three cells a merge covers
+    assert split_pipes("规章 | 1 | 2 |") == ["规章", "1", "2"]
