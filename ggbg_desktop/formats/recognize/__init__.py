@@ -86,9 +86,11 @@ def recognize(document: Document) -> ImportResult:
     run_in = _split_run_in_headings(blocks, texts)
     headings = choose_headings([t or "" for t in texts], frozenset(run_in))
     heading_at = {c.index: key for key, c in headings.items()}
-    for i, (original, _rest) in run_in.items():
+    for i, (original, rest) in run_in.items():
         if i not in heading_at:
             texts[i] = original  # not chosen as a heading: the line stays as it was
+        elif rest and PARTS[heading_at[i]].key not in TEXT_PARTS:  # "二、主动公开政府信息情况：见下表。"
+            log.info(PARTS[heading_at[i]].key, f"{PARTS[heading_at[i]].heading}：标题后的文字未导入：{_quote(rest)}")
 
     # Where each text part ends: the next heading, or a table of the report.
     stops = sorted(set(heading_at) | set(report_tables))

@@ -91,3 +91,9 @@ def test_a_run_in_heading_ends_a_text_table():
     assert is_part_heading("六、其他需要报告的事项：本年度未收取信息处理费。")
     assert is_part_heading("五、存在的主要问题及改进情况。")
     assert not is_part_heading("一、总体情况良好，全年公开信息百余条。")
+
+
+def test_words_after_a_table_parts_heading_are_listed_in_the_log():
+    result = recognize(Document(blocks=[Paragraph(t) for t in (
+        "一、总体情况", "正文。", "二、主动公开政府信息情况：详见下表。", "五、存在的主要问题及改进情况", "无。")]))
+    assert any("详见下表" in line for line in result.log.lines())
