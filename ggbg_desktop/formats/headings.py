@@ -5,7 +5,9 @@ Shared by the readers (a heading ends a text table) and the recognizer (which ch
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..report.schema import PARTS, PartSpec
 from .normalize import norm, split_numbering, squash
@@ -72,7 +74,47 @@ def heading_candidate(text: str, index: int = 0) -> Candidate | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_part_heading(text: str) -> bool:
-    """True when a line names one of the six parts (used to end text tables)."""
+    """True when a line names one of the six parts (used to end text tables), also when the part's
+    first words follow on the line ("六、其他需要报告的事项：无。")."""
     c = heading_candidate(text)
+    if c is None and (split := split_run_in(text)) is not None:
+        c = heading_candidate(split[0])
     return c is not None and c.how == "title"
+
+
+# What ends a part heading run into its first sentence: "六、其他需要报告的事项：无。"
+_RUN_IN_MARKS = "：:。"
+# How a numbered part heading can begin: 一、 1、 １、 第一部分.
+_TOP_NUMBER_START = set("一二三四五六七八九十0123456789０１２３４５６７８９第")
+
+
+def split_run_in(text: str) -> tuple[str, str] | None:
+    """A part heading with the part's first words on its line — "六、其他需要报告的事项：本年度未收取
+    信息处理费。", or a heading closed by a full stop ("五、存在的主要问题及改进情况。") — as (heading, the
+    rest, "" when none). Only a heading numbered 一、…六、 naming that very part by its title or an alias,
+    followed by a colon or full stop: prose that merely starts like a heading is left alone."""
+    head = text.lstrip(" \t\u3000\u00a0")[:1]
+    if not head or head not in _TOP_NUMBER_START or not any(m in text for m in _RUN_IN_MARKS):
+        return None  # most lines: cheap to rule out before normalising
+    s = squash(text)
+    level, number, rest = split_numbering(s)
+    if level != "top" or number is None or not 1 <= number <= len(PARTS):
+        return None
+    spec = PARTS[number - 1]
+    names = sorted({squash(n) for n in (spec.title, *spec.aliases)}, key=len, reverse=True)
+    name = next((n for n in names if rest.startswith(n) and rest[len(n):len(n) + 1] in tuple(_RUN_IN_MARKS)), None)
+    if name is None:
+        return None
+    wanted = len(s) - len(rest) + len(name)  # characters of the squashed text up to the end of the title
+    seen = 0
+    for at, ch in enumerate(text):
+        if ch.isspace() or ch in "\u3000\u00a0\u200b\ufeff":
+            continue
+        seen += len(unicodedata.normalize("NFKC", ch))
+        if seen >= wanted:
+            heading = text[:at + 1].strip()
+            after = text[at + 1:].lstrip()
+            return heading, after[1:].strip() if after[:1] in _RUN_IN_MARKS else after.strip()
+    return None

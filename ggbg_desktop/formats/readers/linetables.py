@@ -5,7 +5,7 @@ from their labels by spaces, or standing one per line."""
 from __future__ import annotations
 
 from ..document import Block, Cell, Paragraph, Table
-from ..noise import is_noise
+from ..noise import is_noise, is_page_number
 from ..headings import is_part_heading
 from ..normalize import join_lines, squash
 from ...report.values import is_value_token
@@ -28,7 +28,8 @@ def line_kind(line: str) -> str | None:
     """PIPE or TAB when the line looks like part of a typed table, else ``None``."""
     if "|" in line:
         t = line.strip()
-        if t.endswith("|") or t.startswith("|") or " | " in t:
+        # "规章|1|0|18", "行政许可|21023" typed without spaces: a short line split by a bar
+        if t.endswith("|") or t.startswith("|") or " | " in t or len(t) <= MAX_CELL_LENGTH:
             return PIPE
     if "\t" in line:
         return TAB
@@ -41,7 +42,32 @@ def split_pipes(line: str) -> list[str]:
     parts = t.split("|")
     if t.endswith("|"):
         parts = parts[:-1]
+        if t.startswith("|") and len(parts) > 1 and any(p.strip() for p in parts):
+            parts = parts[1:]  # "| a | b |", "│a│b│": a bar on both sides frames the row ("|||": 3 cells)
     return [p.strip() for p in parts]
+
+
+# Cell separators other than "|": the full-width bar a Chinese input method types, and the bars of
+# tables drawn with box characters (┌─┬─┐ │ … │ ├─┼─┤), which text exports of Word and WPS tables use.
+_BARS = str.maketrans({"｜": "|", "│": "|", "┃": "|", "║": "|"})
+_BOX_RULE = set("─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋╒╕╘╛╞╡╤╧╪")
+_BOX_FRAME = _BOX_RULE | set("|│┃║-+= ")
+_BOX_HINTS = "─━═"  # every frame line has a horizontal stroke
+_BAR_HINTS = "｜│┃║"
+
+
+def unify_bars(line: str) -> str:
+    """A line with its cell separators written as "|"."""
+    return line.translate(_BARS)
+
+
+def is_box_rule(line: str) -> bool:
+    """A line of a box-drawn table's frame: ┌──┬──┐, ├──┼──┤, └──┴──┘."""
+    t = line.strip()
+    if not t or (t[0] not in _BOX_RULE and t[0] not in "|+"):
+        return False  # a frame line starts with a corner, a junction or a bar
+    chars = set(t)
+    return bool(chars & _BOX_RULE) and chars <= _BOX_FRAME
 
 
 def _is_rule(line: str) -> bool:
@@ -57,6 +83,11 @@ def _continues(line: str) -> bool:
 
 def blocks_from_lines(lines: list[str]) -> list[Block]:
     """Paragraphs, one per non-empty line, and a :class:`Table` for each table-shaped run of lines."""
+    whole = "\n".join(lines)
+    if any(ch in whole for ch in _BOX_HINTS):
+        lines = [line for line in lines if not is_box_rule(line)]
+    if any(ch in whole for ch in _BAR_HINTS):
+        lines = [unify_bars(line) for line in lines]
     blocks: list[Block] = []
     n = len(lines)
     i = 0
@@ -212,10 +243,11 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
     j = i
     cells: list[str] = []
     figure_lines = figures = most = 0
+    end, kept = i, 0  # the line after the last one with a figure, and the cells up to it
     while j < len(lines):
         line = lines[j]
         text = line.strip()
-        if not text:
+        if not text or is_page_number(text):  # a page break inside a table copied from a PDF
             j += 1
             continue
         if line_kind(line) is not None or len(squash(text)) > MAX_CELL_LENGTH or is_noise(text):
@@ -224,14 +256,16 @@ def _bare_table(lines: list[str], i: int) -> tuple[int, Table | None]:
             break
         parts = split_spaced(text)
         found = sum(1 for c in parts if is_value_token(c))
+        cells.extend(parts)
+        j += 1
         if found:
             figure_lines += 1
             figures += found
             most = max(most, found)
-        cells.extend(parts)
-        j += 1
-    while j > i and not lines[j - 1].strip():
-        j -= 1
+            end, kept = j, len(cells)
+    # Short lines after the last figure are not the table's: the next part's text copied from a PDF
+    # (its lines as short as cells) under a heading not taken for one.
+    j, cells = end, cells[:kept]
     if figures < BARE_MIN_FIGURES or (figure_lines < BARE_MIN_FIGURE_LINES and most < BARE_MIN_FIGURES_ON_ONE_LINE):
         return i, None
     rows = [row for row in _rows_from_cells(cells) if any(row)]

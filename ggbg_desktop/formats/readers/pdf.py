@@ -116,6 +116,9 @@ def _assemble(document: Document, pages: list[list[Line]], tables: list[list[pdf
                     and pdftables.continues(prev, item):
                 pdftables.join(prev, item)
                 continue
+            if isinstance(item, pdftables.PdfTable) and item.lone_row is not None:
+                items.extend(chars_to_lines(item.lone_row, item.page))  # a ruled line of text, not a table
+                continue
             items.append(item)
     paragraph: list[Line] = []
 

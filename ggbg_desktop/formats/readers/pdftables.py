@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..document import Cell, Table
-from ..normalize import join_lines
+from ..normalize import join_lines, split_numbering
 from ...report.values import is_value_token
 from .pdftext import chars_to_lines, paragraph_text
 
@@ -38,6 +38,9 @@ class PdfTable:
     cells: list[PdfCell] = field(default_factory=list)
     height: int = 0  # number of rows
     pages: int = 1
+    # A single ruled row: the last row of a table the page broke off (or a row cut in two). It is kept
+    # only to be joined to the table on the page before; otherwise its characters are text again.
+    lone_row: list[dict] | None = None
 
     @property
     def left(self) -> float:
@@ -107,12 +110,13 @@ def page_tables(page, chars: list[dict], number: int) -> list[PdfTable]:
             continue
         ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
         xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
-        if len(ys) < 3 or len(xs) < 3:
+        if len(ys) < 2 or len(xs) < 3:
             continue  # a box around some text is not a table
         x0, top, x1, bottom = t.bbox
         inside = [c for c in chars if x0 - 1 <= (c["x0"] + c["x1"]) / 2 <= x1 + 1
                   and top - 1 <= (c["top"] + c["bottom"]) / 2 <= bottom + 1]
-        table = PdfTable(top=top, bottom=bottom, page=number, height=len(ys) - 1)
+        table = PdfTable(top=top, bottom=bottom, page=number, height=len(ys) - 1,
+                         lone_row=inside if len(ys) < 3 else None)
         by_cell: dict[int, list[dict]] = {i: [] for i in range(len(boxes))}
         for ch in inside:
             mx, my = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
@@ -150,17 +154,53 @@ def _figures(cells: list[PdfCell]) -> bool:
     return any(is_value_token(c.text) for c in cells)
 
 
+def _row_texts(table: PdfTable, row: int) -> list[str]:
+    return [c.text for c in sorted((c for c in table.cells if c.row == row), key=lambda c: c.x0)]
+
+
+def drop_repeated_header(first: PdfTable, second: PdfTable) -> int:
+    """Take off the top of ``second`` the header rows Word and WPS repeat on each page a table runs
+    on to (rows of labels the same as the first part's first rows); returns how many."""
+    rows = 0
+    while rows < min(first.height, second.height) - 1:
+        texts = _row_texts(second, rows)
+        if not texts or texts != _row_texts(first, rows) or _figures([c for c in second.cells if c.row == rows]):
+            break
+        rows += 1
+    # a header cell reaching below the rows taken off (the page cut it) keeps them all
+    while rows and any(c.row < rows < c.row + c.rows for c in second.cells):
+        rows -= 1
+    if rows:
+        second.cells = [c for c in second.cells if c.row >= rows]
+        for c in second.cells:
+            c.row -= rows
+        second.height -= rows
+    return rows
+
+
+def _numbered(text: str) -> bool:
+    """A label that starts a row of its own ("3.危及…", "（七）总计", "四、结转…"): the rest of a label
+    the page cut never starts with a numbering, even when the row's figures are all blank."""
+    return bool(split_numbering(text)[0])
+
+
 def join(first: PdfTable, second: PdfTable) -> None:
-    """Append ``second`` to ``first``. A row the page cut in two (the second part's first row only
-    completes cells of the first part's last row) becomes one row again; a merged label cell cut by
-    the page (continued by an empty cell of the same columns) becomes one cell again."""
+    """Append ``second`` to ``first``. The header rows repeated at the top of the page are left out; a
+    row the page cut in two (the second part's first row only completes cells of the first part's last
+    row) becomes one row again; a merged label cell cut by the page (continued by an empty cell of the
+    same columns) becomes one cell again."""
+    drop_repeated_header(first, second)
     last_row = first.height - 1
     reaching = [c for c in first.cells if c.row + c.rows == first.height]
     head = [c for c in second.cells if c.row == 0]
     pairs = [(h, next((m for m in reaching if _same(m.x0, h.x0) and _same(m.x1, h.x1)), None)) for h in head]
     matched = [(h, m) for h, m in pairs if m is not None]
+    # A figure is one line: it is never the end of text begun on the page before. A figure under a
+    # filled cell (a header row on one page, the first row of figures on the next) starts a new row.
     cut_row = bool(head) and len(matched) == len(pairs) \
         and not (_figures([c for c in first.cells if c.row == last_row]) and _figures(head)) \
+        and not any(is_value_token(h.text) and m.text.strip() for h, m in matched) \
+        and not any(_numbered(h.text) for h in head) \
         and all(not h.text or m.row == last_row for h, m in matched)
     absorbed: set[int] = set()
     if cut_row:
@@ -181,6 +221,7 @@ def join(first: PdfTable, second: PdfTable) -> None:
             cell.row += offset
             first.cells.append(cell)
     first.height = offset + second.height
+    first.lone_row = None
     first.bottom = second.bottom
     first.page = second.page
     first.pages += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections import Counter
 
 from ...errors import ImportRefused
 from ..document import Cell, Document, Table
@@ -105,5 +106,33 @@ def document_from_text(text: str, *, csv_table: bool = False) -> Document:
         rows = list(csv.reader(io.StringIO(text)))
         document.blocks.append(Table(rows=[[Cell(c.strip()) for c in row] for row in rows if any(row)]))
         return document
-    document.blocks = blocks_from_lines(text.split("\n"))
+    document.blocks = blocks_from_lines(_sheet_export_lines(text) or text.split("\n"))
     return document
+
+
+# A text file is a sheet saved as text (Excel's "Unicode 文本" or "文本文件(制表符分隔)") when this share
+# of its non-empty lines carries the same number of tabs: every row of a sheet has as many cells.
+SHEET_EXPORT_SHARE = 0.8
+
+
+def _sheet_export_lines(text: str) -> list[str] | None:
+    """The lines of a sheet saved as tab-separated text, or ``None`` for other text. Such a file quotes a
+    cell holding a line break ("法人或其他⏎组织") and pads every row with tabs to the sheet's width:
+    quoted cells are read whole (their line breaks dropped) and the padding is cut, so a paragraph
+    typed in column A is a plain line again and a table row keeps its cells."""
+    if "\t" not in text:
+        return None
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 5:
+        return None
+    tabs = Counter(line.count("\t") for line in lines)
+    width, count = tabs.most_common(1)[0]
+    if width == 0 or count < SHEET_EXPORT_SHARE * len(lines):
+        return None
+    out = []
+    for row in csv.reader(io.StringIO(text), delimiter="\t"):
+        cells = [c.replace("\n", "").strip() for c in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        out.append("\t".join(cells))
+    return out

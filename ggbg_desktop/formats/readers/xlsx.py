@@ -85,13 +85,14 @@ def read(data: bytes, *, name: str) -> Document:
         grid = [[cell_text(v) for v in row] for row in cells] if height * width <= 200_000 else []
         if formula_sheet is not None:
             formula_cells = formula_sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
+            unsaved: list[tuple[str, str]] = []  # (address, formula)
             for r, row in enumerate(formula_cells):
                 for c, v in enumerate(row):
                     if isinstance(v, str) and v.startswith("=") and r < len(grid) and not grid[r][c]:
                         grid[r][c] = v  # the formula itself: not a figure, and not a blank that would mean 0
-                        document.warnings.append(
-                            f"工作表“{sheet.title}”{_address(r, c)} 是公式（{v[:30]}）但文件中没有保存计算结果，"
-                            "未按 0 读取；请在 Excel 或 WPS 中打开并保存后重新导入，或手工填写")
+                        unsaved.append((_address(r, c), v))
+            if unsaved:
+                document.warnings.append(_unsaved_formulas(sheet.title, unsaved))
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - m.min_row + 1, m.max_col - m.min_col + 1)
                   for m in sheet.merged_cells.ranges]
         table = sheet_table(width, height, lambda r, c, grid=grid: grid[r][c] if r < len(grid) else "", merges, name)
@@ -115,6 +116,22 @@ def _load(data: bytes, name: str, *, data_only: bool):
         raise
     except Exception:  # openpyxl raises many kinds on damaged files
         raise ImportRefused(f"“{name}”已损坏或不是 Excel 工作簿，无法读取") from None
+
+
+_LISTED_FORMULAS = 5  # cells named in the warning; a program-written sheet may have dozens
+
+
+def _unsaved_formulas(sheet: str, cells: list[tuple[str, str]]) -> str:
+    """One warning for a sheet's formulas without saved results (a workbook written by a program, not
+    saved by Excel or WPS), naming the first cells."""
+    if len(cells) == 1:
+        (address, formula), = cells
+        what = f"{address} 是公式（{formula[:30]}）"
+    else:
+        listed = "、".join(a for a, _ in cells[:_LISTED_FORMULAS]) + ("等" if len(cells) > _LISTED_FORMULAS else "")
+        what = f"有 {len(cells)} 个公式（{listed}）"
+    return (f"工作表“{sheet}”{what}但文件中没有保存计算结果，未按 0 读取；"
+            "请在 Excel 或 WPS 中打开并保存后重新导入，或手工填写")
 
 
 def _address(r: int, c: int) -> str:

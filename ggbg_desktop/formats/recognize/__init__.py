@@ -17,9 +17,10 @@ from ...report.values import parse_date
 from ..document import Document, Paragraph, Table, is_own
 from ..importlog import ImportLog, ImportResult
 from . import meta as meta_lines
-from ..noise import is_noise, published_date
+from ..noise import is_noise, published_date, text_before_noise
 from ..normalize import collapse_spaces, join_lines, squash
 from .fields import field_name, read_fields
+from ..headings import heading_candidate, split_run_in
 from .parts import choose_headings
 from .regions import find_regions
 from .tables import read_t2, read_t3, read_t4
@@ -64,8 +65,13 @@ def recognize(document: Document) -> ImportResult:
         text = _paragraph_text(block)
         if text and is_noise(text):
             published = published or published_date(text)
-            log.info("noise", f"已去掉网页内容：{_quote(text, _NOISE_QUOTE)}")
-            text = ""
+            head = text_before_noise(text)
+            if head and meta_lines.is_title_line(head):  # "…年度报告 发布时间：… 浏览次数：…" on one line
+                log.info("noise", f"已去掉网页内容：{_quote(text[len(head):].strip(), _NOISE_QUOTE)}")
+                text = head
+            else:
+                log.info("noise", f"已去掉网页内容：{_quote(text, _NOISE_QUOTE)}")
+                text = ""
         texts.append(text)
 
     tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
@@ -76,10 +82,15 @@ def recognize(document: Document) -> ImportResult:
     # A table that is none of the three (a list in part 一, a contact table) stays in its part as text.
     kept_as_text = [i for i, b in tables if i not in report_tables and i not in forms and b.rows]
     for i in kept_as_text:
-        rows = (" ".join(c.text.strip() for c in row if c.text.strip()) for row in table_at[i].rows)
-        texts[i] = "\n".join(r for r in rows if r)
-    headings = choose_headings([t or "" for t in texts])
+        texts[i] = _table_as_text(table_at[i], log)
+    run_in = _split_run_in_headings(blocks, texts)
+    headings = choose_headings([t or "" for t in texts], frozenset(run_in))
     heading_at = {c.index: key for key, c in headings.items()}
+    for i, (original, rest) in run_in.items():
+        if i not in heading_at:
+            texts[i] = original  # not chosen as a heading: the line stays as it was
+        elif rest and PARTS[heading_at[i]].key not in TEXT_PARTS:  # "二、主动公开政府信息情况：见下表。"
+            log.info(PARTS[heading_at[i]].key, f"{PARTS[heading_at[i]].heading}：标题后的文字未导入：{_quote(rest)}")
 
     # Where each text part ends: the next heading, or a table of the report.
     stops = sorted(set(heading_at) | set(report_tables))
@@ -89,7 +100,8 @@ def recognize(document: Document) -> ImportResult:
     for fields in forms.values():
         _apply_form(report, log, fields)
     paragraphs = [t for b, t in zip(blocks, texts, strict=True) if isinstance(b, Paragraph) and t]
-    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document)
+    heads = [h for i, b in tables if i in report_tables or i in kept_as_text for h in _table_heads(b)]
+    _opening(report, log, [t for t in texts[:first] if t], paragraphs[:60], document, heads)
     if published:
         report.meta.published = published
     for spec in PARTS:
@@ -101,7 +113,8 @@ def recognize(document: Document) -> ImportResult:
                 log.warn(spec.key, f"{spec.heading}：未找到此部分，留空待填")
             continue
         end = next((s for s in stops if s > cand.index), len(blocks))
-        body = [t for t in texts[cand.index + 1:end] if t]
+        first_words = run_in.get(cand.index, ("", ""))[1]
+        body = ([first_words] if first_words else []) + [t for t in texts[cand.index + 1:end] if t]
         if spec.key == "p6":
             body = _closing(report, log, body)
         report.parts[spec.key] = "\n".join(body)
@@ -136,12 +149,59 @@ def recognize(document: Document) -> ImportResult:
     return ImportResult(report=report, log=log, source_format=document.properties.get("source_format", ""))
 
 
-def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document) -> None:
+def _split_run_in_headings(blocks: list, texts: list[str | None]) -> dict[int, tuple[str, str]]:
+    """Paragraphs that run a part heading into the part's first words ("六、其他需要报告的事项：无。"):
+    the heading is left in ``texts``; returned: index → (the paragraph as it was, the first words)."""
+    found: dict[int, tuple[str, str]] = {}
+    for i, (block, text) in enumerate(zip(blocks, texts, strict=True)):
+        if not text or not isinstance(block, Paragraph):
+            continue
+        split = split_run_in(text)  # cheap for most lines; a heading on its own is left as it is
+        if split is not None and heading_candidate(text) is None:
+            found[i] = (text, split[1])
+            texts[i] = split[0]
+    return found
+
+
+def _table_as_text(table: Table, log: ImportLog) -> str:
+    """A table that is none of the three, as lines of text: a row's cells joined, page noise (a site's
+    menu and breadcrumb laid out in a table) left out and listed."""
+    lines = []
+    for row in table.rows:
+        cells = [c.text.strip() for c in row if c.text.strip()]
+        noise = [c for c in cells if is_noise(c)]
+        if noise:
+            log.info("noise", f"已去掉网页内容：{_quote(' '.join(noise), _NOISE_QUOTE)}")
+        line = " ".join(c for c in cells if c not in noise)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+_HEAD_ROWS = 3  # rows at the top of a table where a title may stand (a sheet per table, titled in row 1)
+
+
+def _table_heads(table: Table) -> list[str]:
+    """Texts standing alone in one of a table's first rows: where a workbook with a sheet per table
+    puts the report's title."""
+    heads = []
+    for row in table.rows[:_HEAD_ROWS]:
+        cells = [c.text.strip() for c in row if c.text.strip()]
+        if len(cells) == 1:
+            heads.append(cells[0])
+    return heads
+
+
+def _opening(report: Report, log: ImportLog, lines: list[str], body: list[str], document: Document,
+             table_heads: list[str]) -> None:
     """Title (organ, year), lines under it, and the preamble: everything before the first part. ``body``:
-    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title."""
+    the first paragraphs of the whole text, page noise taken out, where a year is looked for without a title;
+    ``table_heads``: lone texts at the top of tables, where a title is looked for when the text has none."""
     title, at, used = meta_lines.find_title(lines)
     if not title and document.properties.get("title") and meta_lines.is_title_line(document.properties["title"]):
         title = document.properties["title"]
+    if not title:
+        title = next((h for h in table_heads if meta_lines.is_title_line(h)), "")
     rest = lines[at + used:] if at >= 0 else lines
     for line in lines[:max(at, 0)]:
         log.info("meta", f"{_label('title')}前的文字未导入：{_quote(line)}")

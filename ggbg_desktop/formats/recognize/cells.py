@@ -18,20 +18,30 @@ def split_row(row: Row) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     "见附件", is an unreadable figure, not a label). Numbers before the first label are a serial
     number column and belong to neither."""
     cells = row.cells
-    # A serial-number column (序号 1, 2, 3 …) in front of the labels is not a figure of the row.
-    first_label = next((i for i, (_, t) in enumerate(cells) if t.strip() and not is_value_token(t)), None)
-    if first_label:
+    # A serial-number column (序号 1, 2, 3 …) in front of the labels is not a figure of the row: one
+    # number. Several figures before the first text are figures, the text after them an unreadable one.
+    first_label = next((i for i, (_, t) in enumerate(cells) if t.strip() and not is_figure(t)), None)
+    if first_label and sum(1 for _, t in cells[:first_label] if t.strip()) == 1:
         cells = cells[first_label:]
-    first = next((c for c, t in cells if is_value_token(t)), None)
+    first = next((c for c, t in cells if is_figure(t)), None)
     labels = [(c, t) for c, t in cells
-              if t.strip() and not is_value_token(t) and (first is None or c < first)]
+              if t.strip() and not is_figure(t) and (first is None or c < first)]
     last = labels[-1][0] if labels else -1
     figures = [(c, t) for c, t in cells if c > last]
     return labels, figures
 
 
+def is_figure(text: str) -> bool:
+    """A figure, or where one stands: a spreadsheet formula whose result the file did not keep (the
+    reader passes it on as "=SUM(…)" and says so) is an unreadable figure, never a label."""
+    if is_value_token(text):  # cached on the text as given
+        return True
+    s = text.strip()
+    return len(s) > 1 and s.startswith("=")
+
+
 def has_figures(cells: list[tuple[int, str]]) -> bool:
-    return any(is_value_token(t) for _, t in cells)
+    return any(is_figure(t) for _, t in cells)
 
 
 def fit(texts: list[str], n: int) -> tuple[list[str | None] | None, str]:

@@ -48,6 +48,8 @@ def find_title(lines: list[str]) -> tuple[str, int, int]:
             nxt = squash(lines[i + n - 1])
             if not nxt or len(nxt) > 30:
                 break
+            if is_title_line(nxt) and (organ_and_year(nxt)[0] or _SENTENCE_MARKS.search(s)):
+                break  # a whole title on its own line: the line above (a site's menu) is not part of it
             joined += nxt
             if is_title_line(joined) and nxt.endswith("报告"):
                 return "".join(collapse_spaces(x) for x in lines[i:i + n]), i, n

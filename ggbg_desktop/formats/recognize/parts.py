@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..headings import Candidate, heading_candidate
 
 
-def choose_headings(lines: list[str]) -> dict[int, Candidate]:
-    """The best chain of headings, parts in order and lines in order: part index → candidate."""
+# How much less a heading split off the text it ran into counts than a heading on its own line.
+RUN_IN_DOUBT = 0.5
+
+
+def choose_headings(lines: list[str], run_in: frozenset[int] = frozenset()) -> dict[int, Candidate]:
+    """The best chain of headings, parts in order and lines in order: part index → candidate. ``run_in``:
+    lines that are headings split off the text they ran into; a heading on its own line wins over them."""
     candidates = [c for i, t in enumerate(lines) if (c := heading_candidate(t, i)) is not None]
+    candidates = [replace(c, score=c.score - RUN_IN_DOUBT) if c.index in run_in else c for c in candidates]
     if not candidates:
         return {}
     # Weighted longest chain, increasing in both line and part: candidates are few.

@@ -71,3 +71,16 @@ def test_a_list_of_figures_in_part_one_stays_in_its_text():
     imported = _import(text)
     assert "政策文件 120" in imported.parts["p1"] and "财政信息 8" in imported.parts["p1"]
     assert imported.tables == report.tables
+
+
+def test_short_lines_after_the_last_figure_are_not_the_tables():
+    """Text copied from a PDF: table 四's figures one per line, then part 五 under a heading not taken for
+    one, its lines as short as cells. The lines after the last figure stay paragraphs."""
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉",
+              "复议后起诉"]
+    after = ["五、问题与改进", "一是部分栏目更新不够及时，", "二是解读形式单一。"]
+    blocks = blocks_from_lines(["四、政府信息公开行政复议、行政诉讼情况", *header, *[str(k % 3) for k in range(15)],
+                                *after])
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and [c.text for c in tables[0].rows[-1]][-1] == "2"
+    assert [b.text for b in blocks if isinstance(b, Paragraph)][-3:] == after

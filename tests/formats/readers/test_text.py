@@ -92,3 +92,50 @@ def test_huge_text_is_refused_before_decoding():
 def test_empty_text_is_refused():
     with pytest.raises(ImportRefused):
         text.read(b"  \n\n ", name="blank.txt")
+
+
+def test_sheet_saved_as_unicode_text():
+    """Excel's "Unicode 文本": UTF-16, every row padded with tabs to the sheet's width, a cell holding a
+    line break quoted. Paragraphs in column A come back as paragraphs, table rows keep their cells."""
+    pad = "\t" * 6
+    lines = ["某县2023年政府信息公开工作年度报告" + pad, pad, "一、总体情况" + pad, "本年度共收到申请5件。" + pad,
+             '\t"法人或其他\n组织"\t\t\t总计\t\t', "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\t\t\t",
+             "规章\t1\t2\t3\t\t\t", "行政规范性文件\t4\t5\t6\t\t\t", "五、存在的主要问题及改进情况" + pad, "无。" + pad]
+    data = "\ufeff" + "\r\n".join(lines) + "\r\n"
+    doc = text.read(data.encode("utf-16-le"), name="excel.txt")
+    paragraphs = [p.text for p in doc.paragraphs()]
+    assert paragraphs[:3] == ["某县2023年政府信息公开工作年度报告", "一、总体情况", "本年度共收到申请5件。"]
+    (table,) = doc.tables()
+    assert cells(table)[0] == ["", "法人或其他组织", "", "", "总计"]
+    assert cells(table)[2:] == [["规章", "1", "2", "3"], ["行政规范性文件", "4", "5", "6"]]
+
+
+def test_page_numbers_inside_a_table_copied_from_a_pdf_are_left_out():
+    lines = ["四、结转下年度继续办理", "3", "0", "0", "0", "0", "1", "4", "— 3 —", "行政复议", "1", "2", "3", "4",
+             "10"]
+    doc = text.document_from_text("一、本年新收政府信息公开申请数量\n1\n2\n3\n4\n5\n6\n21\n" + "\n".join(lines))
+    rows = [r for t in doc.tables() for r in cells(t)]
+    assert ["四、结转下年度继续办理", "3", "0", "0", "0", "0", "1", "4"] in rows
+    assert not any("—" in c or c == "— 3 —" for r in rows for c in r)
+
+
+@pytest.mark.parametrize("rows", [
+    ["信息内容｜本年制发件数｜本年废止件数｜现行有效件数", "规章｜1｜2｜3", "行政规范性文件｜4｜5｜6"],  # full width
+    ["信息内容|本年制发件数|本年废止件数|现行有效件数", "规章|1|2|3", "行政规范性文件|4|5|6"],  # no spaces
+    ["┌────┬────┬────┬────┐", "│信息内容│本年制发件数│本年废止件数│现行有效件数│", "├────┼────┼────┼────┤",
+     "│规章│1│2│3│", "├────┼────┼────┼────┤", "│行政规范性文件│4│5│6│", "└────┴────┴────┴────┘"],  # box drawn
+])
+def test_tables_typed_with_other_bars(rows):
+    doc = text.document_from_text("一、总体情况\n正文。\n" + "\n".join(rows) + "\n五、存在的主要问题及改进情况\n无。\n")
+    (table,) = doc.tables()
+    assert cells(table)[1:] == [["规章", "1", "2", "3"], ["行政规范性文件", "4", "5", "6"]]
+    assert [p.text for p in doc.paragraphs()] == ["一、总体情况", "正文。", "五、存在的主要问题及改进情况", "无。"]
+
+
+def test_split_pipes_frames_and_covered_cells():
+    from ggbg_desktop.formats.readers.linetables import split_pipes
+
+    assert split_pipes("| 规章 | 1 | 2 |") == ["规章", "1", "2"]  # a framed row
+    assert split_pipes("| | 1 |") == ["", "1"]
+    assert split_pipes("|||") == ["", "", ""]  # seed 001: three cells a merge covers
+    assert split_pipes("规章 | 1 | 2 |") == ["规章", "1", "2"]

@@ -151,3 +151,14 @@ def test_a_tiny_workbook_declaring_a_huge_sheet_is_refused_quickly_in_bounded_me
 
 def test_the_far_formula_workbook_is_a_few_kilobytes():
     assert len(FAR_FORMULA) < 8 * 1024 and len(HUGE_MERGE) < 8 * 1024
+
+
+def test_many_formulas_without_results_make_one_warning_per_sheet():
+    book = openpyxl.Workbook()
+    s = book.active
+    s.append(["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])
+    for r in range(2, 10):
+        s.append([f"行{r}", 1, 1, 0, 0, 0, 0, f"=SUM(B{r}:G{r})"])
+    doc = xlsx.read(book_bytes(book), name="a.xlsx")
+    assert len(doc.warnings) == 1
+    assert "8 个公式" in doc.warnings[0] and "H2" in doc.warnings[0] and "H9" not in doc.warnings[0]

@@ -149,3 +149,44 @@ def test_a_clause_without_a_contact_label_gives_no_contact():
     r = doc("吴村镇2022年政府信息公开工作年度报告", "本报告依据条例编制。统计期限为 0571-1234567。",
             "一、总体情况", "正文。").report
     assert r.meta.contact == ""
+
+
+def test_a_site_menu_line_above_the_title_is_not_part_of_it():
+    """A web page saved as Word: the site's menu and breadcrumb (a layout table) stand above the title;
+    its last words ("政府信息公开年报") must not be taken as the title's first line."""
+    from ggbg_desktop.formats.document import Cell, Table
+
+    menu = Table(rows=[[Cell("首页"), Cell("政务公开"), Cell("当前位置：首页 > 政府信息公开 > 政府信息公开年报")]])
+    result = recognize(Document(blocks=[menu, Paragraph("东湖区教育局2024年政府信息公开工作年度报告"),
+                                        Paragraph("一、总体情况"), Paragraph("正文。")]))
+    assert (result.report.meta.organ, result.report.meta.year) == ("东湖区教育局", 2024)
+    assert any("当前位置" in line for line in result.log.lines())
+
+
+def test_title_and_publish_line_copied_onto_one_line():
+    r = doc("松涛街道办事处2024年政府信息公开工作年度报告 发布时间：2025-01-25 09:30  来源：松涛街道办事处  "
+            "浏览次数：1243", "一、总体情况", "正文。")
+    assert (r.report.meta.organ, r.report.meta.year, r.report.meta.published) == ("松涛街道办事处", 2024, "2025-01-25")
+    assert any("浏览次数" in line for line in r.log.lines())
+
+
+def test_title_in_the_first_row_of_a_sheet_per_table():
+    from ggbg_desktop.formats.document import Cell, Table
+
+    t4 = Table(rows=[[Cell("北塘县交通运输局2024年政府信息公开工作年度报告", col_span=15)],
+                     [Cell("行政复议", col_span=5), Cell("行政诉讼", col_span=10)]])
+    result = recognize(Document(blocks=[t4]))
+    assert (result.report.meta.organ, result.report.meta.year) == ("北塘县交通运输局", 2024)
+
+
+def test_share_line_is_page_noise():
+    from ggbg_desktop.formats.noise import is_noise
+
+    assert is_noise("分享到：微信 微博 QQ空间")
+    assert is_noise("首页 政务公开 当前位置：首页 > 政府信息公开")
+    assert not is_noise("分享到会的经验，当前位置不再重要。" * 10)
+
+
+def test_organ_on_its_own_line_above_a_title_without_organ():
+    r = doc("桃源县财政局", "2024年度政府信息公开工作年度报告", "一、总体情况", "正文。").report
+    assert (r.meta.organ, r.meta.year) == ("桃源县财政局", 2024)

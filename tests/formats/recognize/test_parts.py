@@ -52,3 +52,48 @@ def test_heading_by_number_only_is_logged():
     result = recognize(doc)
     assert result.report.parts["p1"] == "正文。"
     assert any("按编号识别" in line for line in result.log.lines())
+
+
+@pytest.mark.parametrize("line, split", [
+    ("六、其他需要报告的事项：本年度未收取信息处理费。", ("六、其他需要报告的事项", "本年度未收取信息处理费。")),
+    ("六、 其他需要报告的事项: 无。", ("六、 其他需要报告的事项", "无。")),
+    ("五、存在的主要问题及改进情况。", ("五、存在的主要问题及改进情况", "")),
+    ("一、总体情况良好，全年公开信息百余条。", None),  # prose that starts like a heading
+    ("（一）主动公开：全年公开信息。", None),  # a sub-heading stays in its part
+    ("三、其他需要报告的事项：无。", None),  # the number names another part
+])
+def test_split_run_in(line, split):
+    from ggbg_desktop.formats.headings import split_run_in
+
+    assert split_run_in(line) == split
+
+
+def test_headings_run_into_their_text():
+    """"五、…情况。" closed by a full stop and "六、其他需要报告的事项：…" running into the text: the parts
+    are found and the first words stay in part 六."""
+    r = recognize(Document(blocks=[Paragraph(t) for t in (
+        "某县2023年政府信息公开工作年度报告", "一、总体情况", "全年公开信息。", "五、存在的主要问题及改进情况。",
+        "一是公开不及时。", "六、其他需要报告的事项：本年度未收取信息处理费。", "无其他事项。")])).report
+    assert r.parts["p5"] == "一是公开不及时。"
+    assert r.parts["p6"] == "本年度未收取信息处理费。\n无其他事项。"
+
+
+def test_a_run_in_line_not_chosen_as_heading_stays_whole():
+    r = recognize(Document(blocks=[Paragraph(t) for t in (
+        "一、总体情况", "二、主动公开政府信息情况：见下表。", "二、主动公开政府信息情况",
+        "五、存在的主要问题及改进情况", "无。")])).report
+    assert r.parts["p1"] == "二、主动公开政府信息情况：见下表。"
+
+
+def test_a_run_in_heading_ends_a_text_table():
+    from ggbg_desktop.formats.headings import is_part_heading
+
+    assert is_part_heading("六、其他需要报告的事项：本年度未收取信息处理费。")
+    assert is_part_heading("五、存在的主要问题及改进情况。")
+    assert not is_part_heading("一、总体情况良好，全年公开信息百余条。")
+
+
+def test_words_after_a_table_parts_heading_are_listed_in_the_log():
+    result = recognize(Document(blocks=[Paragraph(t) for t in (
+        "一、总体情况", "正文。", "二、主动公开政府信息情况：详见下表。", "五、存在的主要问题及改进情况", "无。")]))
+    assert any("详见下表" in line for line in result.log.lines())

@@ -354,3 +354,27 @@ def test_typed_tables_name_their_layout_in_the_log():
 
     lines = registry.read_path(SEEDS / "001_9b0f64044e721509.txt").log.lines()
     assert any("表三" in line and "按文字表格读取（“|”分隔，一个格子一行）" in line for line in lines)
+
+
+def test_table_four_totals_as_formulas_without_results_keep_the_typed_figures():
+    """A workbook written by a program: each 总计 is "=SUM(…)" with no saved result. The four figures
+    before it are figures (not a serial-number column to drop); the totals are left blank."""
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = ["4", "0", "2", "0", "=SUM(A4:D4)", "1", "0", "0", "0", "=SUM(F4:I4)", "0", "3", "0", "0", "=SUM(K4:N4)"]
+    rows = [
+        [Cell("行政复议", col_span=5), Cell("行政诉讼", col_span=10)],
+        [Cell(o, row_span=2) for o in outcomes]
+        + [Cell("未经复议直接起诉", col_span=5), Cell("复议后起诉", col_span=5)],
+        [Cell(o) for o in outcomes * 2],
+        [Cell(t) for t in values],
+    ]
+    result = recognize(Document(blocks=[Paragraph("四、政府信息公开行政复议、行政诉讼情况"), Table(rows=rows)]))
+    assert result.report.flat("t4") == [4, 0, 2, 0, None, 1, 0, 0, 0, None, 0, 3, 0, 0, None]
+
+
+def test_a_row_of_formulas_without_results_is_found_and_left_blank():
+    rows = t3_rows()
+    rows[1 + 23] = [rows[1 + 23][0]] + [f"=SUM({c}5:{c}25)" for c in "DEFGHIJ"]
+    report, log = run(table(rows))
+    assert report.tables["t3"][23] == [None] * 7
+    assert "（七）总计：表中未找到此行" not in log
