@@ -203,3 +203,15 @@ def test_cli_in_a_pipe_with_a_windows_code_page_prints_readable_chinese(tmp_path
     assert proc.returncode == 2
     message = proc.stderr.decode(decode)
     assert "没有这个文件.ggbg" in message and "Traceback" not in message
+
+
+def test_check_into_a_pipe_closed_early_ends_quietly(saved):
+    """`ggbg check … | head -1`: the reader leaves after one line; no BrokenPipeError traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "ggbg_desktop.cli", "check", *[str(saved)] * 400],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    assert proc.stdout.readline()  # one line read, then the pipe is closed while ggbg still writes
+    proc.stdout.close()
+    errors = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0 and "Traceback" not in errors and "BrokenPipe" not in errors

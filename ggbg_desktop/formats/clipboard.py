@@ -32,7 +32,11 @@ def import_clipboard(html: str | None, text: str | None) -> ImportResult:
         results.append(result)
     if not results:
         raise ImportRefused("剪贴板中没有可导入的文字或表格")
-    return max(results, key=_found)  # the first (HTML) wins ties
+    best = max(results, key=_found)  # the first (HTML) wins ties
+    if not best.found_anything():
+        raise ImportRefused("剪贴板中的内容不是年度报告：六个部分和三张表格都没有找到。"
+                            "请在网页或 Word 中选中整份报告再复制")
+    return best
 
 
 def _found(result: ImportResult) -> int:

@@ -51,3 +51,10 @@ class ImportResult:
     report: Report
     log: ImportLog = field(default_factory=ImportLog)
     source_format: str = ""
+
+    def found_anything(self) -> bool:
+        """A part's text or a table figure. Without either the file is not a report: its text would
+        all stand as the 导语, which is where words before the first part heading go."""
+        report = self.report
+        return (any(text.strip() for text in report.parts.values())
+                or any(v is not None for table in report.tables.values() for row in table for v in row))

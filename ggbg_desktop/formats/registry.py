@@ -143,6 +143,9 @@ def read_bytes(data: bytes, name: str) -> ImportResult:
     recognizer = importlib.import_module(RECOGNIZER)
     result = recognizer.recognize(document)
     result.source_format = fmt.name
+    if not result.found_anything():
+        raise ImportRefused(f"“{Path(name).name}”中没有找到年度报告的内容（六个部分和三张表格都没有找到），"
+                            "请确认选择了正确的文件")
     native.check_fits(result.report, ImportRefused, name)  # what is imported can be saved and reopened
     return result
 

@@ -37,3 +37,8 @@ def test_text_wins_when_the_html_lost_the_tables():
 def test_empty_clipboard_is_refused():
     with pytest.raises(ImportRefused):
         import_clipboard("  ", "")
+
+
+def test_pasted_text_that_is_no_report_is_refused():
+    with pytest.raises(ImportRefused, match="不是年度报告"):
+        import_clipboard("<p>今天天气很好</p>", "今天天气很好")

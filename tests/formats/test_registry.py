@@ -56,3 +56,12 @@ def test_unknown_export_extension(report, tmp_path):
         registry.write_path(report, tmp_path / "a.mp3")
     assert ".docx" in info.value.message and ".ggbg" in info.value.message
     assert not (tmp_path / "a.mp3").exists()
+
+
+@pytest.mark.parametrize("text", ["hello world\nthis is not a report\n", "会议纪要\n2024年3月1日召开了会议。\n"])
+def test_a_file_with_no_part_and_no_table_is_refused_not_opened_as_an_empty_report(text):
+    """Before, any text was a report with everything missing, its words standing as the 导语."""
+    with pytest.raises(ImportRefused, match="没有找到年度报告的内容"):
+        registry.read_bytes(text.encode("utf-8"), "纪要.txt")
+    one_part = registry.read_bytes("一、总体情况\n本机关依法公开政府信息。\n".encode(), "草稿.txt")
+    assert one_part.report.parts["p1"] == "本机关依法公开政府信息。"  # one part is a report begun
