@@ -230,6 +230,12 @@ class TableSpec(NamedTuple):
         return [[None] * n for n in self.shape()]
 
 
+# A label merged down more rows than this (表三's 三、本年度办理结果, 22 rows) is read beside its first
+# rows: its words stand at its top, in the editor and in print, where it may break across pages;
+# shorter ones ((三)不予公开, 8 rows) are centred and kept on one page.
+TALL_LABEL_ROWS = 12
+
+
 def _grid(cells: list[GridCell]) -> tuple[GridCell, ...]:
     return tuple(sorted(cells, key=lambda c: (c.row, c.col)))
 

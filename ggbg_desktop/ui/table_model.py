@@ -9,7 +9,7 @@ from ..report import ERROR, CellRef, Finding
 from ..report.values import FigureError, typed_value
 from ..report.values import format_figure as fmt
 from ..report.model import Value
-from ..report.schema import TABLE_NAMES, TABLES, GridCell
+from ..report.schema import TABLE_NAMES, TABLES, TALL_LABEL_ROWS, GridCell
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the CellRef of a value cell, None elsewhere
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "count" or "amount"
@@ -135,6 +135,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and cell.role == "section":
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if cell.row_span > TALL_LABEL_ROWS:  # 三、本年度办理结果: read beside its first rows, as printed
+                return Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
             if cell.role in ("header",) or cell.row_span > 2:
                 return Qt.AlignmentFlag.AlignCenter
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

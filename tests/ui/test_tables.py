@@ -191,3 +191,15 @@ def test_switching_auto_totals_on_says_which_printed_totals_it_replaced(qtbot, r
     assert "1 个" in message and f"999 → {right}" in message and "表三" in message, message
     find_action(window, "编辑", "撤销").trigger()
     assert window.state.report.value(CellRef("t3", 0, 6)) == 999 and not window.state.auto_totals
+
+
+def test_the_tall_group_label_of_table_3_stands_beside_its_first_rows(window):
+    """三、本年度办理结果 spans 22 rows: centred, it sat below the screen's edge at 1366×768 ("三、本年")."""
+    from ggbg_desktop.report.schema import T3_GROUPS
+
+    model = window.table_models["t3"]
+    cells = {cell.text: cell for cell in model.grid_cells() if cell.text}
+    tall, short = cells[T3_GROUPS["handled"]], cells[T3_GROUPS["withheld"]]
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert model.data(model.index(tall.row, tall.col), align) & Qt.AlignmentFlag.AlignTop
+    assert model.data(model.index(short.row, short.col), align) == Qt.AlignmentFlag.AlignCenter

@@ -17,6 +17,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from ...report.model import Report
+from ...report.schema import TALL_LABEL_ROWS
 from .. import fonts
 from ..document import CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document, Paragraph, Table
 from ..layout import heading_split, layout
@@ -197,11 +198,6 @@ def table_element(table: Table):
     return tbl
 
 
-# A merged label taller than this many rows may break across pages (表三's 三、本年度办理结果 spans 22);
-# a shorter one (（三）不予公开, 8) stays on one page with all its rows.
-MAX_KEPT_SPAN = 12
-
-
 def rows_kept_with_next(table: Table) -> set[int]:
     """Rows a page must not break after: inside each 第二十条 block of table 二, all of a small
     table, the column headers of a large one (they repeat, but not alone), and every merged label
@@ -224,7 +220,7 @@ def merged_label_rows(table: Table) -> list[tuple[int, int]]:
               for cell in line if cell is not None and cell.row_span > 1]
     out = []
     for first, last in starts:
-        if last - first + 1 > MAX_KEPT_SPAN:
+        if last - first + 1 > TALL_LABEL_ROWS:
             nested = [end for start, end in starts if first <= start <= last and (start, end) != (first, last)]
             last = min(nested, default=first + 3)
         out.append((first, last))
@@ -233,7 +229,7 @@ def merged_label_rows(table: Table) -> list[tuple[int, int]]:
 
 def tall_label(cell, row: int, table: Table) -> bool:
     """A merged label that may break across pages: its words go at its top, on the first page."""
-    return row >= table.header_rows and cell.row_span > MAX_KEPT_SPAN
+    return row >= table.header_rows and cell.row_span > TALL_LABEL_ROWS
 
 
 def _size(half_pts: int) -> tuple:
