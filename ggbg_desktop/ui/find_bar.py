@@ -95,9 +95,22 @@ class FindBar(QWidget):
                 at = text.find(word) if forward else text.rfind(word)
             if at >= 0:
                 self._select(key, at, len(word))
+                self.result.setText(self._tally(word, key, at))
                 return True
         self.result.setText(f"未找到“{word}”")
         return False
+
+    def _tally(self, word: str, key: str, at: int) -> str:
+        """"第 2 处，共 5 处": where this match stands among all, in reading order."""
+        places = []
+        for part in TEXT_ORDER:
+            text = self.pages.text_editors[part].toPlainText()
+            start = text.find(word)
+            while start >= 0:
+                places.append((part, start))
+                start = text.find(word, start + len(word))
+        number = places.index((key, at)) + 1 if (key, at) in places else 0
+        return f"第 {number} 处，共 {len(places)} 处" if number else f"共 {len(places)} 处"
 
     def _select(self, key: str, at: int, length: int) -> None:
         editor = self.pages.text_editors[key]

@@ -221,6 +221,11 @@ def test_find_goes_across_parts(qtbot, real_window):
     QTest.keyClick(window.find_bar.field, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.part_pages["p6"]
     assert window.text_editors["p6"].textCursor().selectedText() == "信息处理费"
+    report = window.state.report
+    texts = [report.preamble, report.parts["p1"], report.parts["p5"], report.parts["p6"]]
+    total = sum(text.count("信息处理费") for text in texts)
+    before = sum(text.count("信息处理费") for text in texts[:3])
+    assert window.find_bar.result.text() == f"第 {before + 1} 处，共 {total} 处"  # where it stands among all
     window.find_bar.field.setText("政策解读")
     assert window.find_bar.find_next()
     assert window.tabs.currentWidget() is window.part_pages["p5"]
