@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QCheckBox, QStyle
 
 from .drafting_commands import DraftingCommands
 from .history import History
@@ -163,7 +163,16 @@ def create_menus(window) -> None:
     redo.setEnabled(False)
     window.toolbar_undo, window.toolbar_redo = undo, redo
     _add(toolbar, window, "act_new act_open act_save | act_import act_paste_report act_export act_preview | "
-                          "toolbar_undo toolbar_redo | act_check act_auto_totals")
+                          "toolbar_undo toolbar_redo | act_check")
+    # 自动合计 is on or off: a check box says which at a glance (a checkable tool button without an icon
+    # read as plain text). It sets the action; the window keeps both in step (MainWindow._sync_auto_totals).
+    box = QCheckBox("自动合计")
+    box.setObjectName("auto_totals_box")
+    box.setToolTip(window.act_auto_totals.toolTip())
+    box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard has 工具 → 自动合计 (Alt+T)
+    box.toggled.connect(window.act_auto_totals.setChecked)
+    toolbar.addWidget(box)
+    window.auto_totals_box = box
 
 
 def _add(container, window, names: str) -> None:

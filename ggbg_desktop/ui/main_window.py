@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..report import ERROR, TOTAL_CELLS
@@ -39,6 +39,7 @@ def _call_on_focus(name: str) -> None:
 
 class MainWindow(QMainWindow):
     act_auto_totals: QAction  # the checkable 自动合计, made with the other actions by actions.create_actions
+    auto_totals_box: QCheckBox  # its check box on the toolbar
 
     def __init__(self, settings: AppSettings | None = None, dialogs: Dialogs | None = None,
                  recovery_dir: Path | None = None, autosave_ms: int | None = None):
@@ -164,10 +165,11 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.state.is_dirty)
 
     def _sync_auto_totals(self, on: bool) -> None:
-        if self.act_auto_totals.isChecked() != on:
-            self.act_auto_totals.blockSignals(True)
-            self.act_auto_totals.setChecked(on)
-            self.act_auto_totals.blockSignals(False)
+        for control in (self.act_auto_totals, self.auto_totals_box):
+            if control.isChecked() != on:
+                control.blockSignals(True)
+                control.setChecked(on)
+                control.blockSignals(False)
         self.auto_label.setText("自动合计：开" if on else "自动合计：关")
 
     def auto_totals_toggled(self, on: bool) -> None:

@@ -203,3 +203,16 @@ def test_the_tall_group_label_of_table_3_stands_beside_its_first_rows(window):
     align = Qt.ItemDataRole.TextAlignmentRole
     assert model.data(model.index(tall.row, tall.col), align) & Qt.AlignmentFlag.AlignTop
     assert model.data(model.index(short.row, short.col), align) == Qt.AlignmentFlag.AlignCenter
+
+
+def test_the_toolbar_check_box_shows_and_switches_auto_totals(qtbot, window):
+    """The checkable tool button read as plain text when off; a check box says 开/关 at a glance."""
+    box = window.auto_totals_box
+    assert box.isChecked() and window.state.auto_totals  # a new report starts with it on
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert not window.state.auto_totals and not window.act_auto_totals.isChecked()
+    assert window.auto_label.text() == "自动合计：关"
+    window.act_undo.trigger()  # undo switches it back on: the box follows
+    assert window.state.auto_totals and box.isChecked() and window.act_auto_totals.isChecked()
+    window.act_auto_totals.trigger()  # 工具 → 自动合计 (Alt+T): the box follows too
+    assert not box.isChecked() and not window.state.auto_totals
