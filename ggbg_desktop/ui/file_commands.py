@@ -256,7 +256,7 @@ class FileCommands(QObject):
     def print_preview(self) -> None:
         from .printing import show_preview
 
-        show_preview(self.window, self.state.report, self._options())
+        show_preview(self.window, self.state.report, self._options(), lambda: self._despite_errors("打印"))
 
     def print_report(self) -> None:
         from .printing import print_report

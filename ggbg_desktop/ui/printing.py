@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -44,11 +47,12 @@ def page_drawings(report: Report, options: ExportOptions) -> list[bytes]:
 class PreviewDialog(QDialog):
     """The typeset pages one under another, with a button that prints them."""
 
-    def __init__(self, parent: QWidget | None, report: Report, options: ExportOptions, pages: list[bytes]):
+    def __init__(self, parent: QWidget | None, report: Report, options: ExportOptions, pages: list[bytes],
+                 may_print: Callable[[], bool] = lambda: True):
         super().__init__(parent)
-        self.setWindowTitle(PREVIEW_TITLE)
+        self.setWindowTitle(f"{PREVIEW_TITLE}（共 {len(pages)} 页）")
         self.setModal(True)
-        self._report, self._options = report, options
+        self._report, self._options, self._may_print = report, options, may_print
         column = QWidget()
         column.setObjectName("pages")
         column_layout = QVBoxLayout(column)
@@ -72,6 +76,7 @@ class PreviewDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         buttons = QDialogButtonBox()
+        self.page_count = QLabel(f"共 {len(pages)} 页，A4 纵向")
         self.print_button = QPushButton(PRINT_TEXT)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -80,7 +85,10 @@ class PreviewDialog(QDialog):
         self.print_button.clicked.connect(self._print)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
-        outer.addWidget(buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.page_count)
+        bottom.addWidget(buttons, 1)
+        outer.addLayout(bottom)
         self._fit_screen(pages)
 
     def _fit_screen(self, pages: list[bytes]) -> None:
@@ -93,7 +101,10 @@ class PreviewDialog(QDialog):
         self.resize(max(320, width), max(240, height))
 
     def _print(self) -> None:
-        print_report(self, self._report, self._options)
+        if self._may_print():  # a report with errors asks first, as 文件 → 打印 does
+            print_report(self, self._report, self._options)
+        else:
+            self.reject()  # 先去修改: back to the window, where the first error is shown
 
 
 def _screen_dpi(parent: QWidget | None) -> float:
@@ -114,8 +125,9 @@ def _done():
     QApplication.restoreOverrideCursor()
 
 
-def show_preview(parent: QWidget, report: Report, options: ExportOptions) -> None:
-    """A modal preview of the typeset pages with a 打印 button."""
+def show_preview(parent: QWidget, report: Report, options: ExportOptions,
+                 may_print: Callable[[], bool] = lambda: True) -> None:
+    """A modal preview of the typeset pages with a 打印 button (``may_print`` is asked before printing)."""
     _busy()
     try:
         pages = page_images(report, options, _screen_dpi(parent))
@@ -124,7 +136,7 @@ def show_preview(parent: QWidget, report: Report, options: ExportOptions) -> Non
         QMessageBox.warning(parent, "无法预览", exc.message)
         return
     _done()
-    PreviewDialog(parent, report, options, pages).exec()
+    PreviewDialog(parent, report, options, pages, may_print).exec()
 
 
 def print_report(parent: QWidget, report: Report, options: ExportOptions) -> None:

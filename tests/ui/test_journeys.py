@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from conftest import EXPECTED, SEEDS, complete_report
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
@@ -141,12 +141,40 @@ def test_export_every_format_from_the_menu(qtbot, real_window, answers, tmp_path
 
 
 def test_print_preview_opens_and_closes(qtbot, real_window, answers):
+    import io
+
+    import pdfplumber
+
+    from ggbg_desktop.formats.registry import ExportOptions
+    from ggbg_desktop.formats.writers import pdf
+
     window = real_window
     window.state.load(complete_report(), None)
-    answers.titled("打印预览")
+    with pdfplumber.open(io.BytesIO(pdf.export(complete_report(), ExportOptions()))) as document:
+        pages = len(document.pages)
+    seen = []
+    answers.expect(lambda w: w.windowTitle().startswith("打印预览"),
+                   lambda w: (seen.append((w.windowTitle(), w.page_count.text())), w.reject()), "preview")
     find_action(window, "文件", "打印预览").trigger()
     answers.wait_done()
-    assert answers.seen == ["打印预览"]
+    assert seen == [(f"打印预览（共 {pages} 页）", f"共 {pages} 页，A4 纵向")]
+
+
+def test_printing_from_the_preview_asks_about_errors_first(qtbot, real_window, answers):
+    """The preview's 打印 asks as 文件 → 打印 does; 先去修改 closes the preview onto the first error."""
+    window = real_window
+    report = complete_report()
+    report.settings["auto_totals"] = False
+    report.tables["t4"][2][4] = 5  # 复议后起诉·总计 should be 1
+    window.state.load(report, None)
+    # clicked on the next turn, so the question it opens is answered by the same timer
+    answers.expect(lambda w: w.windowTitle().startswith("打印预览"),
+                   lambda w: QTimer.singleShot(0, w.print_button.click), "preview")
+    answers.message("先去修改", "报告还有 1 处错误")
+    find_action(window, "文件", "打印预览").trigger()
+    answers.wait_done()
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.part_pages["p4"], timeout=5000)
+    assert window.table_models["t4"].ref_at(window.table_views["t4"].currentIndex()) == CellRef("t4", 2, 4)
 
 
 def test_changing_the_year_rewrites_the_standard_text(qtbot, real_window):
