@@ -86,7 +86,7 @@ class StatedFigure(NamedTuple):
 
 # 18,582 / 3 119 (a thin space or a space between groups, as typeset numbers print) / 86
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
-_CLAUSE = r"[^,。;；!?\n]"  # any character inside one clause
+CLAUSE = r"[^,。;；!?\n]"  # any character inside one clause of a normalised sentence
 _UNIT = r"\s*(?:件|个|份|宗|起|次|条|例)"
 # Words that make a figure describe another period or a comparison.
 _COMPARISON = re.compile(r"上年(?!度?结转)|去年|上一年|同比|较|往年|累计|历年|比上|环比")
@@ -97,29 +97,29 @@ _MENTIONS_FIGURES = re.compile(r"申请|行政复议|行政诉讼|行政事业�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 _APPLICATION_PATTERNS = (
-    (CARRIED_OVER, re.compile(r"上年(?:度)?结转" + _CLAUSE + r"{0,12}?" + _NUM + _UNIT)),
-    (CARRIED_FORWARD, re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?" + _CLAUSE + r"{0,10}?" + _NUM + _UNIT)),
-    (CARRIED_FORWARD, re.compile(_NUM + _UNIT + _CLAUSE + r"{0,12}?结转(?:至|到)?下(?:一)?年")),
-    (NEW_RECEIVED, re.compile(r"(?:新收|收到|受理|接收|接到)" + _CLAUSE + r"{0,24}?" + _NUM + _UNIT)),
-    (HANDLED, re.compile(r"(?:办结|答复|回复|办理完毕|处理完毕)" + _CLAUSE + r"{0,16}?" + _NUM + _UNIT)),
-    (HANDLED, re.compile(r"办理" + _CLAUSE + r"{0,16}?" + _NUM + _UNIT)),
+    (CARRIED_OVER, re.compile(r"上年(?:度)?结转" + CLAUSE + r"{0,12}?" + _NUM + _UNIT)),
+    (CARRIED_FORWARD, re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?" + CLAUSE + r"{0,10}?" + _NUM + _UNIT)),
+    (CARRIED_FORWARD, re.compile(_NUM + _UNIT + CLAUSE + r"{0,12}?结转(?:至|到)?下(?:一)?年")),
+    (NEW_RECEIVED, re.compile(r"(?:新收|收到|受理|接收|接到)" + CLAUSE + r"{0,24}?" + _NUM + _UNIT)),
+    (HANDLED, re.compile(r"(?:办结|答复|回复|办理完毕|处理完毕)" + CLAUSE + r"{0,16}?" + _NUM + _UNIT)),
+    (HANDLED, re.compile(r"办理" + CLAUSE + r"{0,16}?" + _NUM + _UNIT)),
 )
 _REVIEW_PATTERNS = (
     (RECONSIDERATION, re.compile(r"行政复议(?:案件|申请)?(?:共|为|有)?" + r"[^,。;；\d\n]{0,4}?" + _NUM + _UNIT)),
     (LITIGATION, re.compile(r"行政诉讼(?:案件)?(?:共|为|有)?" + r"[^,。;；\d\n]{0,4}?" + _NUM + _UNIT)),
 )
-_FEE_PATTERN = re.compile(r"行政事业性收费" + _CLAUSE + r"{0,12}?(\d+(?:\.\d+)?)\s*万元")
+_FEE_PATTERN = re.compile(r"行政事业性收费" + CLAUSE + r"{0,12}?(\d+(?:\.\d+)?)\s*万元")
 
 _NONE = r"(?:未|无|没有|未曾|不存在)"
 _ZERO_PATTERNS = (
     (NEW_RECEIVED, re.compile(_NONE + r"(?:收到|接到|受理|发生)?(?:任何)?"
                                       r"(?:政府信息公开|依申请公开|信息公开)(?:的)?申请")),
-    (NEW_RECEIVED, re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:任何)?" + _CLAUSE + r"{0,8}?申请")),
+    (NEW_RECEIVED, re.compile(r"(?:未|没有)(?:收到|接到|受理)(?:任何)?" + CLAUSE + r"{0,8}?申请")),
 )
 # "无行政复议", "未发生因政府信息公开申请提起行政复议、行政诉讼的情况": the negation reaches
 # across "、/和/及/或" inside one clause.
-_REVIEW_NEGATION = re.compile(_NONE + r"(?:发生|收到|出现|涉及)?" + _CLAUSE + r"{0,24}?(?:行政复议|行政诉讼)" +
-                              _CLAUSE + r"{0,12}")
+_REVIEW_NEGATION = re.compile(_NONE + r"(?:发生|收到|出现|涉及)?" + CLAUSE + r"{0,24}?(?:行政复议|行政诉讼)" +
+                              CLAUSE + r"{0,12}")
 
 
 def _number(text: str) -> float:
@@ -127,7 +127,7 @@ def _number(text: str) -> float:
     return int(value) if value.is_integer() else value
 
 
-def _clean(sentence: Sentence, match: re.Match[str]) -> bool:
+def states_this_period(sentence: Sentence, match: re.Match[str]) -> bool:
     """False when words in the figure's clause before it make it describe another period
     or a difference ("较上年增加12件")."""
     clause_start = max(sentence.text.rfind(ch, 0, match.start()) for ch in ",;；")
@@ -135,7 +135,8 @@ def _clean(sentence: Sentence, match: re.Match[str]) -> bool:
     return not _COMPARISON.search(clause) and not _CHANGE.search(match.group(0))
 
 
-def _other_year(sentence: Sentence, year: int | None) -> bool:
+def speaks_of_other_year(sentence: Sentence, year: int | None) -> bool:
+    """True when the sentence names a year other than ``year`` ("2023年度…" in a 2024 report)."""
     if year is None:
         return False
     return any(int(m.group(1)) != year for m in _YEAR.finditer(sentence.text))
@@ -176,7 +177,7 @@ def stated_figures(text: str, year: int | None) -> tuple[StatedFigure, ...]:
 def _sentence_figures(text: str, year: int | None) -> tuple[tuple[str, float, int, int], ...]:
     """(fact, value, start, end) of the figures one normalised sentence states, offsets in the sentence."""
     s = Sentence(0, len(text), text)
-    if not _MENTIONS_FIGURES.search(text) or _other_year(s, year):
+    if not _MENTIONS_FIGURES.search(text) or speaks_of_other_year(s, year):
         return ()
     found: list[tuple[str, float, int, int]] = []
 
@@ -191,7 +192,7 @@ def _sentence_figures(text: str, year: int | None) -> tuple[tuple[str, float, in
                 take(fact, 0, m.start(), m.end())
         for fact, pattern in _APPLICATION_PATTERNS:
             for m in pattern.finditer(text):
-                if _clean(s, m) and "行政复议" not in m.group(0) and "行政诉讼" not in m.group(0):
+                if states_this_period(s, m) and "行政复议" not in m.group(0) and "行政诉讼" not in m.group(0):
                     take(fact, _number(m.group(1)), m.start(1), m.end(1))
     if "行政复议" in text or "行政诉讼" in text:
         for m in _REVIEW_NEGATION.finditer(text):
@@ -204,10 +205,10 @@ def _sentence_figures(text: str, year: int | None) -> tuple[tuple[str, float, in
                     take(fact, 0, m.start() + at, m.start() + at + len(word))
         for fact, pattern in _REVIEW_PATTERNS:
             for m in pattern.finditer(text):
-                if _clean(s, m):
+                if states_this_period(s, m):
                     take(fact, _number(m.group(1)), m.start(1), m.end(1))
     for m in _FEE_PATTERN.finditer(text):
-        if _clean(s, m):
+        if states_this_period(s, m):
             take(FEES, _number(m.group(1)), m.start(1), m.end(1))
     return tuple(found)
 

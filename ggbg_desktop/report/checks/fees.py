@@ -14,26 +14,22 @@ from functools import lru_cache
 from ..drafting import FEE_FIELDS
 from ..findings import WARNING, Finding, TextSpan
 from ..model import Report
-from ..narrative import sentences
+from ..narrative import CLAUSE, sentences, speaks_of_other_year, states_this_period
 from ..schema import part_name
 from ..values import format_figure
 
 PART = "p6"
-_CLAUSE = r"[^,，。;；!?！？\n]"
 _NUM = r"(\d+(?:\.\d+)?)"
 _STATED = (
-    ("notices", re.compile(r"收费通知(?:书)?" + _CLAUSE + r"{0,6}?" + _NUM + r"\s*(?:件|份|次)")),
-    ("notice_amount", re.compile(r"收费通知(?:书)?的?总?金额" + _CLAUSE + r"{0,6}?" + _NUM + r"\s*(万)?元")),
-    ("collected", re.compile(r"收取(?:了)?(?:信息处理费)?" + _CLAUSE + r"{0,8}?" + _NUM + r"\s*(万)?元")),
+    ("notices", re.compile(r"收费通知(?:书)?" + CLAUSE + r"{0,6}?" + _NUM + r"\s*(?:件|份|次)")),
+    ("notice_amount", re.compile(r"收费通知(?:书)?的?总?金额" + CLAUSE + r"{0,6}?" + _NUM + r"\s*(万)?元")),
+    ("collected", re.compile(r"收取(?:了)?(?:信息处理费)?" + CLAUSE + r"{0,8}?" + _NUM + r"\s*(万)?元")),
 )
 _NONE = (
     ("notices", re.compile(r"(?:未|没有)(?:发出|送达|开具)(?:任何)?(?:信息处理费)?收费通知")),
     ("collected", re.compile(r"(?:未|没有)(?:实际)?收取(?:任何)?信息处理费")),
 )
 _ABOUT_FEES = re.compile(r"信息处理费|收费通知")
-# A figure of another period or a difference is not the year's figure.
-_COMPARISON = re.compile(r"上年|去年|上一年|同比|较|累计|历年|增加|减少|增长|下降")
-_YEAR = re.compile(r"(?<![\d〔\[])((?:19|20)\d{2})\s*年")
 
 
 @lru_cache(maxsize=256)
@@ -43,12 +39,11 @@ def stated_fees(text: str, year: int | None) -> tuple[tuple[str, float, int, int
     for s in sentences(text):
         if not _ABOUT_FEES.search(s.text):
             continue
-        if year is not None and any(int(m.group(1)) != year for m in _YEAR.finditer(s.text)):
+        if speaks_of_other_year(s, year):
             continue
         for key, pattern in _STATED:
-            for m in pattern.finditer(s.text):
-                clause = s.text[max(s.text.rfind(ch, 0, m.start()) for ch in ",，;；") + 1:m.end()]
-                if _COMPARISON.search(clause) or any(k == key for k, *_ in found):
+            for m in pattern.finditer(s.text):  # a figure of another period or a difference is not the year's
+                if not states_this_period(s, m) or any(k == key for k, *_ in found):
                     continue
                 in_wan = pattern.groups >= 2 and m.group(2) is not None  # "0.03万元"
                 value = float(m.group(1)) * (10000 if in_wan else 1)
