@@ -184,13 +184,16 @@ class FileCommands(QObject):
 
     # ---- import and paste: always a new, unsaved report ------------------
     def import_file(self, path: str | None = None) -> None:
-        if not self.maybe_save():
-            return
+        if self.maybe_save():
+            self._choose_and_import(path, "导入报告", import_filters())
+
+    def _choose_and_import(self, path: str | None, caption: str, filters: str, then=None) -> None:
+        """Import ``path``, or the file the clerk picks in a dialog titled ``caption`` (nothing if none)."""
         if path is None:
-            path = self.dialogs.open_file(self.window, "导入报告", self._start_dir(), import_filters())
+            path = self.dialogs.open_file(self.window, caption, self._start_dir(), filters)
             if not path:
                 return
-        self.import_path(Path(path))
+        self.import_path(Path(path), then)
 
     def import_path(self, path: Path, then=None) -> None:
         """Read any format in the worker, show the import log, then use the result."""
@@ -278,10 +281,6 @@ class FileCommands(QObject):
 
         if not self.maybe_save():
             return
-        if path is None:
-            path = self.dialogs.open_file(self.window, "选择上年的报告", self._start_dir(), last_year_filters())
-            if not path:
-                return
 
         def use(result, source):
             if not self.dialogs.confirm_import(self.window, result, source, "以此新建本年报告"):
@@ -292,16 +291,11 @@ class FileCommands(QObject):
             self.window.tabs.setCurrentIndex(0)
             self._say(f"已由上年报告生成{draft.meta.year or ''}年报告草稿：请填写本年数字，并改写标黄的文字", 10000)
 
-        self.import_path(Path(path), then=use)
+        self._choose_and_import(path, "选择上年的报告", last_year_filters(), then=use)
 
     def load_last_year(self, path: str | None = None) -> None:
         """工具 → 载入上年数据: last year's report (any importable file or .ggbg) read in the worker,
         its import log shown, then its figures attached to the open report as one undoable step."""
-        if path is None:
-            path = self.dialogs.open_file(self.window, "载入上年数据", self._start_dir(), last_year_filters())
-            if not path:
-                return
-
         def use(result, source):
             from ..report.last_year import attach_last_year
 
@@ -318,7 +312,7 @@ class FileCommands(QObject):
             self._say(f"已载入{year or '上'}年数据（来自“{source}”）：跨年度检查已使用这些数字；"
                       f"“工具 → 显示上年数”可在每个数字下显示上年数", 10000)
 
-        self.import_path(Path(path), then=use)
+        self._choose_and_import(path, "载入上年数据", last_year_filters(), then=use)
 
     # ---- recovery ----------------------------------------------------------
     def offer_recovery(self) -> bool:
