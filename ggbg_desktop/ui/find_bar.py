@@ -7,13 +7,10 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..report.schema import PARTS
+from .pages import part_tab
 
 # The order a reader meets the texts: 导语 and 一 on the first tab, then 五 and 六.
 TEXT_ORDER = ("preamble", "p1", "p5", "p6")
-
-
-def part_tab(key: str) -> str:
-    return "p1" if key == "preamble" else key
 
 
 class FindBar(QWidget):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..report import ERROR, Finding
 from ..report.schema import TABLES, part_name
+from .pages import part_tab
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 UPDATABLE_RULES = ("drafted_stale",)  # findings the program can fix itself: 更新 rewrites the drafted passage
@@ -25,7 +26,7 @@ UPDATE_TEXT = "更新此数据说明"
 def part_of(finding: Finding) -> str | None:
     """The tab a finding belongs to: "p1" … "p6", or None for the header (organ, year, title)."""
     if finding.span is not None:
-        return "p1" if finding.span.part == "preamble" else finding.span.part
+        return part_tab(finding.span.part)
     if finding.cells:
         return TABLES[finding.cells[0].table].part
     return None

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from ..report.schema import PARTS
+from ..report.schema import TABLES
+from .pages import part_tab
 
 K = QKeySequence.StandardKey
 
@@ -75,15 +76,14 @@ class History(QObject):
             if kind == "meta":
                 return
             if kind == "text":
-                page = window.part_pages["p1" if what == "preamble" else what]
+                page = window.part_pages[part_tab(what)]
                 if page is not shown:
                     window.tabs.setCurrentWidget(page)
                 return
             if kind == "cells" and what:
-                part_of = {p.table: p.key for p in PARTS if p.table}
-                if any(window.part_pages[part_of[ref.table]] is shown for ref in what):
+                if any(window.part_pages[TABLES[ref.table].part] is shown for ref in what):
                     return
                 ref = what[0]
-                window.tabs.setCurrentWidget(window.part_pages[part_of[ref.table]])
+                window.tabs.setCurrentWidget(window.part_pages[TABLES[ref.table].part])
                 window.table_views[ref.table].go_to(ref)
                 return

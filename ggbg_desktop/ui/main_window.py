@@ -6,13 +6,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
 from ..report import ERROR, TOTAL_CELLS
 from ..report.schema import PARTS, TABLE_NAMES, TABLES
 from ..report.values import format_figure
 from ..report.template import new_report
+from ..resources import resource_path
 from .actions import create_actions, create_menus
 from .dialogs import Dialogs
 from .document_state import DocumentState
@@ -268,8 +280,6 @@ class MainWindow(QMainWindow):
 
     # ---- help ----------------------------------------------------------------------------
     def show_help(self) -> None:
-        from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser
-
         dialog = QDialog(self)
         dialog.setObjectName("help_dialog")
         dialog.setWindowTitle("使用说明")
@@ -317,8 +327,6 @@ class MainWindow(QMainWindow):
 
 def user_guide_text() -> str:
     """使用说明, shipped as ggbg_desktop/resources/help/user-guide.md."""
-    from ..resources import resource_path
-
     path = resource_path("help/user-guide.md")
     if path.is_file():
         return path.read_text(encoding="utf-8")

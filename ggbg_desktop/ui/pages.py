@@ -39,6 +39,11 @@ class _LazyViews(dict):
         return dict.__getitem__(self, table)
 
 
+def part_tab(key: str) -> str:
+    """The tab a text lives on: "preamble" (导语) shares part 一's tab; a part is on its own."""
+    return "p1" if key == "preamble" else key
+
+
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setFont(heading_font(label.font()))
