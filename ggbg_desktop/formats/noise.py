@@ -13,7 +13,10 @@ from ..report.values import iso_date
 # Lines longer than this are prose, never page noise.
 MAX_NOISE_LENGTH = 160
 
-_NOISE = [re.compile(p) for p in (
+# A page number a PDF's text carries between the lines of a page: "— 3 —", "第 2 页 共 5 页".
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?)$")
+
+_NOISE = [_PAGE_NUMBER] + [re.compile(p) for p in (
     r"^[-•·*>\s]*(?:发布|发表|更新|生成|公开)(?:日期|时间)\s*[:：]",
     r"^[-•·*>\s]*(?:发布于|发布者|来源|信息来源|文章来源|作者|责任编辑|编辑|审核|索引号|主题分类|发文机关|文号)\s*[:：]",
     r"(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]?",
@@ -31,10 +34,7 @@ _NOISE = [re.compile(p) for p in (
     r"^(?:扫一扫|用手机扫描|微信扫一扫)",
     r"^(?:上一篇|下一篇)\s*[:：]",
     r"^-\s*$",
-    r"^[-—–－]+\s*\d{1,4}\s*[-—–－]+$",  # a page number, "— 3 —", copied from a PDF
-    r"^第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?$",
 )]
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?)$")
 # Where page noise starts inside a line that carries report text before it: the title and the page's
 # "发布时间：… 浏览次数：…" copied onto one line.
 _INLINE = re.compile(r"(?:发布|发表|更新|公开)(?:日期|时间)\s*[:：]|(?:信息来源|文章来源|来源)\s*[:：]"
