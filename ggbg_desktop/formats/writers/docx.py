@@ -19,7 +19,19 @@ from lxml import etree
 from ...report.model import Report
 from ...report.schema import TALL_LABEL_ROWS
 from .. import fonts
-from ..document import CAPTION, HEADING1, HEADING2, HEADING3, SIGNATURE, SUBTITLE, TITLE, Document, Paragraph, Table
+from ..document import (
+    CAPTION,
+    HEADING1,
+    HEADING2,
+    HEADING3,
+    SIGNATURE,
+    SUBTITLE,
+    TITLE,
+    Cell,
+    Document,
+    Paragraph,
+    Table,
+)
 from ..layout import heading_split, layout
 from . import official as o
 
@@ -178,7 +190,7 @@ def table_element(table: Table):
                 for dr in range(cell.row_span):
                     for dc in range(cell.col_span):
                         origin[(r + dr, c + dc)] = (r, c)
-    keep = rows_kept_with_next(table)
+    keep = rows_kept_with_next(table, grid)
     for r, line in enumerate(grid):
         tr = w("tr", w("trPr", w("cantSplit"), w("tblHeader") if r < table.header_rows else None,
                        w("jc", val="center")))
@@ -198,7 +210,7 @@ def table_element(table: Table):
     return tbl
 
 
-def rows_kept_with_next(table: Table) -> set[int]:
+def rows_kept_with_next(table: Table, grid: list[list[Cell | None]]) -> set[int]:
     """Rows a page must not break after: inside each 第二十条 block of table 二, all of a small
     table, the column headers of a large one (they repeat, but not alone), and every merged label
     of a large one. Word cannot repeat a merged label on the next page, so a break inside one
@@ -209,14 +221,14 @@ def rows_kept_with_next(table: Table) -> set[int]:
     if sections or n <= 6:
         return {r for r in range(n - 1) if r + 1 not in sections}
     keep = set(range(min(table.header_rows + 1, n - 1)))
-    for first, last in merged_label_rows(table):
+    for first, last in merged_label_rows(table, grid):
         keep.update(range(first, last))
     return keep
 
 
-def merged_label_rows(table: Table) -> list[tuple[int, int]]:
+def merged_label_rows(table: Table, grid: list[list[Cell | None]]) -> list[tuple[int, int]]:
     """(first, last) rows to keep on one page for each label merged down below the header rows."""
-    starts = [(r, r + cell.row_span - 1) for r, line in enumerate(table.grid()) if r >= table.header_rows
+    starts = [(r, r + cell.row_span - 1) for r, line in enumerate(grid) if r >= table.header_rows
               for cell in line if cell is not None and cell.row_span > 1]
     out = []
     for first, last in starts:
